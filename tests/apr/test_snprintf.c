@@ -27,7 +27,12 @@
 #pragma GCC diagnostic ignored "-Wformat"
 #pragma GCC diagnostic ignored "-Wformat-extra-args"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wformat-pedantic"
+#pragma clang diagnostic ignored "-Wformat-invalid-specifier"
+#else
 #pragma GCC diagnostic ignored "-Wformat-overflow"
+#endif
 
 START_TEST(test_integers)
 {
