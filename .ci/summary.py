@@ -19,7 +19,7 @@ def count(logfile):
         for line in f:
             rec = json.loads(line)
             ok = rec.get("result") in ("OK", "EXPECTEDFAIL", "SKIP")
-            m = CHECK_LINE.search(rec.get("stdo", "") or "")
+            m = CHECK_LINE.search(rec.get("stdout") or rec.get("stdo") or "")
             if m:
                 checks, fails, errors = (int(x) for x in m.groups())
                 passed += checks - fails - errors

@@ -1,0 +1,509 @@
+/* Micro-benchmarks of the runtime: pools, tables, hashes, string formatting.
+ *
+ * One program, built twice from this file: bench_apr_ours (our libapr-1)
+ * and bench_apr_ref (Debian's, pkg-config apr-1). It uses only the public
+ * APR API, so the two builds run exactly the same code on their side of the
+ * call.  run.py runs them alternately and prints the ratios.
+ *
+ *   bench_apr [-n ITERS | -s SCALE] [-w WARMUP] [--list] [--version] [CASE...]
+ *
+ * Each case is a loop of a fixed number of iterations (scaled by -s, or set
+ * with -n). Its set-up runs first, then a short warm-up, then the timed loop.
+ * The timed loop is called through bench_timed(), the one function that
+ * `valgrind --tool=callgrind --toggle-collect='bench_timed*'` counts, so the
+ * instruction counts exclude start-up, set-up and warm-up.
+ *
+ * Output, one line per case:  CASE ITERATIONS NS_PER_ITER CHECK
+ * where CHECK sums what the timed loop computed (lengths, counts, first
+ * bytes): the two builds must print the same, or one library is wrong.
+ */
+#include <apr_general.h>
+#include <apr_hash.h>
+#include <apr_pools.h>
+#include <apr_strings.h>
+#include <apr_tables.h>
+#include <apr_version.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define HASH_KEYS 1000
+#define NHEADERS 20
+
+/* Where results go so that the compiler cannot drop the work. */
+static volatile size_t sink;
+
+/* The long-lived pool, as a server's process pool. */
+static apr_pool_t *root;
+
+/* ------------------------------------------------------------------------
+ * Data
+ */
+
+/* A browser's request headers. */
+static const char *const header_names[NHEADERS] = {
+    "Host", "User-Agent", "Accept", "Accept-Language", "Accept-Encoding",
+    "Connection", "Cookie", "Referer", "Cache-Control",
+    "Upgrade-Insecure-Requests", "If-Modified-Since", "If-None-Match",
+    "Pragma", "DNT", "Sec-Fetch-Dest", "Sec-Fetch-Mode", "Sec-Fetch-Site",
+    "Sec-Fetch-User", "X-Forwarded-For", "Authorization",
+};
+static const char *const header_values[NHEADERS] = {
+    "www.example.com",
+    "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Firefox/115.0",
+    "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "en-US,en;q=0.5", "gzip, deflate, br", "keep-alive",
+    "session=4f2a9c1e8b7d6a5f; theme=dark; lang=en", "https://www.example.com/",
+    "max-age=0", "1", "Sat, 29 Oct 2022 19:43:31 GMT",
+    "\"5e15153d-120f\"", "no-cache", "1", "document", "navigate", "none",
+    "?1", "192.0.2.17", "Basic dXNlcjpwYXNzd29yZA==",
+};
+/* The same names as a module would spell them when looking them up. */
+static const char *const header_lookups[NHEADERS] = {
+    "host", "user-agent", "Accept", "accept-language", "Accept-Encoding",
+    "connection", "Cookie", "referer", "Cache-Control",
+    "upgrade-insecure-requests", "If-Modified-Since", "if-none-match",
+    "Pragma", "dnt", "Sec-Fetch-Dest", "sec-fetch-mode", "Sec-Fetch-Site",
+    "sec-fetch-user", "X-Forwarded-For", "authorization",
+};
+/* Names a request usually lacks (lookups that miss). */
+static const char *const header_misses[] = {
+    "Content-Length", "Content-Type", "Transfer-Encoding", "Range",
+    "Expect",
+};
+#define NMISSES (sizeof(header_misses) / sizeof(header_misses[0]))
+
+/* The sizes of a request's allocations: small structs and strings. */
+static const apr_size_t alloc_sizes[20] = {
+    16, 24, 32, 48, 64, 100, 128, 200, 256, 512,
+    40, 80, 16, 300, 64, 128, 24, 480, 96, 32,
+};
+
+static char *hash_keys[HASH_KEYS];    /* the keys stored */
+static char *hash_lookups[HASH_KEYS]; /* equal copies, used to look up */
+static apr_hash_t *hash_full;         /* HASH_KEYS entries */
+static apr_table_t *table_full;       /* the NHEADERS request headers */
+static apr_table_t *table_base;       /* first half of the headers */
+static apr_table_t *table_over;       /* second half, and 5 of the first */
+static apr_pool_t *scratch;           /* cleared by the cases that need it */
+
+/* ------------------------------------------------------------------------
+ * Cases: each runs its work `n` times.
+ */
+
+/* A request's pool: created under the connection's, filled with the
+ * request's small allocations, cleared once (as a sub-request would),
+ * then destroyed. */
+static void case_pool_cycle(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_pool_t *p;
+        size_t acc = 0;
+        apr_pool_create(&p, root);
+        for (int j = 0; j < 20; j++) {
+            char *m = (j % 4 == 0) ? apr_pcalloc(p, alloc_sizes[j])
+                                   : apr_palloc(p, alloc_sizes[j]);
+            m[0] = (char)j;
+            acc += (size_t)m[0];
+        }
+        acc += strlen(apr_pstrdup(p, header_values[1]));
+        acc += strlen(apr_pstrdup(p, "/index.html"));
+        acc += strlen(apr_pstrdup(p, header_values[0]));
+        acc += strlen(apr_psprintf(p, "%s:%d", "www.example.com", 8080));
+        acc += strlen(apr_psprintf(p, "GET %s HTTP/1.%d", "/index.html", 1));
+        apr_pool_clear(p);
+        for (int j = 0; j < 5; j++)
+            acc += (size_t)apr_palloc(p, alloc_sizes[j * 3]) & 1;
+        apr_pool_destroy(p);
+        sink += acc;
+    }
+}
+
+/* A connection's pool reused across requests: allocate, clear. */
+static void case_pool_clear(long n)
+{
+    for (long i = 0; i < n; i++) {
+        size_t acc = 0;
+        for (int j = 0; j < 20; j++) {
+            char *m = apr_palloc(scratch, alloc_sizes[j]);
+            m[0] = (char)j;
+            acc += (size_t)m[0];
+        }
+        apr_pool_clear(scratch);
+        sink += acc;
+    }
+}
+
+/* An empty subpool created and destroyed. */
+static void case_pool_create(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_pool_t *p;
+        apr_pool_create(&p, root);
+        apr_pool_destroy(p);
+        sink += (size_t)(p != NULL);
+    }
+}
+
+/* Bigger blocks, as buffers and file reads take: 4 KiB .. 64 KiB in a
+ * subpool, so the allocator's free lists of large blocks are used. */
+static void case_pool_large(long n)
+{
+    static const apr_size_t sizes[] = {4096, 8192, 16384, 65536, 12000, 3000};
+    for (long i = 0; i < n; i++) {
+        apr_pool_t *p;
+        size_t acc = 0;
+        apr_pool_create(&p, root);
+        for (size_t j = 0; j < sizeof(sizes) / sizeof(sizes[0]); j++) {
+            char *m = apr_palloc(p, sizes[j]);
+            m[sizes[j] - 1] = 1;
+            acc += (size_t)m[sizes[j] - 1];
+        }
+        apr_pool_destroy(p);
+        sink += acc;
+    }
+}
+
+/* Reading a request's headers: make the table, add the 20 headers
+ * (copying them), as the request's pool would. */
+static void case_table_add(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_table_t *t = apr_table_make(scratch, 25);
+        for (int j = 0; j < NHEADERS; j++)
+            apr_table_add(t, header_names[j], header_values[j]);
+        sink += (size_t)apr_table_elts(t)->nelts;
+        apr_pool_clear(scratch);
+    }
+}
+
+/* apr_table_set: 20 new keys (no copy), then the 20 again (replacing). */
+static void case_table_set(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_table_t *t = apr_table_make(scratch, 25);
+        for (int j = 0; j < NHEADERS; j++)
+            apr_table_setn(t, header_names[j], header_values[j]);
+        for (int j = 0; j < NHEADERS; j++)
+            apr_table_set(t, header_lookups[j], header_values[NHEADERS - 1 - j]);
+        sink += (size_t)apr_table_elts(t)->nelts;
+        apr_pool_clear(scratch);
+    }
+}
+
+/* Looking up each of the 20 headers (other case) and 5 absent ones. */
+static void case_table_get(long n)
+{
+    for (long i = 0; i < n; i++) {
+        size_t acc = 0;
+        for (int j = 0; j < NHEADERS; j++)
+            acc += (size_t)apr_table_get(table_full, header_lookups[j])[0];
+        for (size_t j = 0; j < NMISSES; j++)
+            acc += (apr_table_get(table_full, header_misses[j]) == NULL);
+        sink += acc;
+    }
+}
+
+/* Merging two header sets into a new table. */
+static void case_table_overlay(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_table_t *t = apr_table_overlay(scratch, table_over, table_base);
+        sink += (size_t)apr_table_elts(t)->nelts;
+        apr_pool_clear(scratch);
+    }
+}
+
+/* Copy then overlap (the later value replaces), as config merges do. */
+static void case_table_overlap(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_table_t *t = apr_table_copy(scratch, table_base);
+        apr_table_overlap(t, table_over, APR_OVERLAP_TABLES_SET);
+        sink += (size_t)apr_table_elts(t)->nelts;
+        apr_pool_clear(scratch);
+    }
+}
+
+static int count_entry(void *rec, const char *key, const char *value)
+{
+    size_t *acc = rec;
+    *acc += (size_t)key[0] + (size_t)value[0];
+    return 1;
+}
+
+/* Walking the headers with apr_table_do. */
+static void case_table_do(long n)
+{
+    for (long i = 0; i < n; i++) {
+        size_t acc = 0;
+        apr_table_do(count_entry, &acc, table_full, NULL);
+        sink += acc;
+    }
+}
+
+/* A new hash filled with 1,000 string keys. */
+static void case_hash_set(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_hash_t *h = apr_hash_make(scratch);
+        for (int j = 0; j < HASH_KEYS; j++)
+            apr_hash_set(h, hash_keys[j], APR_HASH_KEY_STRING, hash_keys[j]);
+        sink += apr_hash_count(h);
+        apr_pool_clear(scratch);
+    }
+}
+
+/* 1,000 lookups that hit, with keys equal to (not the same as) the
+ * stored ones. */
+static void case_hash_get(long n)
+{
+    for (long i = 0; i < n; i++) {
+        size_t acc = 0;
+        for (int j = 0; j < HASH_KEYS; j++) {
+            const char *v =
+                apr_hash_get(hash_full, hash_lookups[j], APR_HASH_KEY_STRING);
+            acc += (size_t)v[0];
+        }
+        sink += acc;
+    }
+}
+
+/* Iterating over the 1,000 entries. */
+static void case_hash_iter(long n)
+{
+    for (long i = 0; i < n; i++) {
+        size_t acc = 0;
+        for (apr_hash_index_t *hi = apr_hash_first(NULL, hash_full); hi;
+             hi = apr_hash_next(hi)) {
+            const void *k;
+            apr_ssize_t klen;
+            void *v;
+            apr_hash_this(hi, &k, &klen, &v);
+            acc += (size_t)klen;
+        }
+        sink += acc;
+    }
+}
+
+/* Formatting into a pool: strings, ints, offsets, a pointer-sized value. */
+static void case_psprintf(long n)
+{
+    for (long i = 0; i < n; i++) {
+        size_t acc = 0;
+        apr_off_t off = (apr_off_t)i * 4099 + 1234567890123LL;
+        acc += strlen(apr_psprintf(scratch, "%s %d %" APR_OFF_T_FMT,
+                                   "bytes", (int)i, off));
+        acc += strlen(apr_psprintf(scratch, "%s/%s?%s", "/cgi-bin",
+                                   "script.pl", "a=1&b=2"));
+        acc += strlen(apr_psprintf(scratch, "bytes %" APR_OFF_T_FMT "-%"
+                                   APR_OFF_T_FMT "/%" APR_OFF_T_FMT,
+                                   off / 2, off - 1, off));
+        acc += strlen(apr_psprintf(scratch, "%s:%d (%ld) %-10s|%5.2f",
+                                   "host", 443, (long)i, "left", 3.25));
+        apr_pool_clear(scratch);
+        sink += acc;
+    }
+}
+
+/* Formatting into a caller's buffer (no pool). */
+static void case_snprintf(long n)
+{
+    char buf[256];
+    for (long i = 0; i < n; i++) {
+        apr_off_t off = (apr_off_t)i * 4099 + 1234567890123LL;
+        sink += (size_t)apr_snprintf(buf, sizeof(buf),
+                                     "%s %d %" APR_OFF_T_FMT " %pp %x",
+                                     "bytes", (int)i, off, (void *)buf,
+                                     (unsigned)i);
+    }
+}
+
+/* Concatenating a URL from 6 pieces. */
+static void case_pstrcat(long n)
+{
+    for (long i = 0; i < n; i++) {
+        char *s = apr_pstrcat(scratch, "https://", header_values[0], ":443",
+                              "/cgi-bin/", "script.pl", "?a=1&b=2", NULL);
+        sink += strlen(s);
+        apr_pool_clear(scratch);
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Set-up shared by the cases (built once, outside the measurements).
+ */
+
+static void setup(void)
+{
+    apr_pool_create(&scratch, root);
+
+    hash_full = apr_hash_make(root);
+    for (int j = 0; j < HASH_KEYS; j++) {
+        /* Keys of mixed length, as paths and names are. */
+        hash_keys[j] = apr_psprintf(root, "%s-%d%.*s",
+                                    header_names[j % NHEADERS], j,
+                                    j % 13, "/abcdefghijkl");
+        hash_lookups[j] = apr_pstrdup(root, hash_keys[j]);
+        apr_hash_set(hash_full, hash_keys[j], APR_HASH_KEY_STRING,
+                     hash_keys[j]);
+    }
+
+    table_full = apr_table_make(root, 25);
+    table_base = apr_table_make(root, 25);
+    table_over = apr_table_make(root, 25);
+    for (int j = 0; j < NHEADERS; j++) {
+        apr_table_add(table_full, header_names[j], header_values[j]);
+        if (j < NHEADERS / 2)
+            apr_table_add(table_base, header_names[j], header_values[j]);
+        else
+            apr_table_add(table_over, header_names[j], header_values[j]);
+    }
+    for (int j = 0; j < 5; j++)
+        apr_table_set(table_over, header_lookups[j * 2], "overridden");
+}
+
+/* ------------------------------------------------------------------------
+ * Driver
+ */
+
+struct bench_case {
+    const char *name;
+    void (*fn)(long n);
+    long iters; /* at scale 1: about 0.1 s on a 2020s x86-64 core */
+};
+
+static const struct bench_case cases[] = {
+    {"pool_cycle", case_pool_cycle, 400000},
+    {"pool_clear", case_pool_clear, 1500000},
+    {"pool_create", case_pool_create, 2000000},
+    {"pool_large", case_pool_large, 800000},
+    {"table_add", case_table_add, 200000},
+    {"table_set", case_table_set, 150000},
+    {"table_get", case_table_get, 500000},
+    {"table_overlay", case_table_overlay, 2000000},
+    {"table_overlap", case_table_overlap, 150000},
+    {"table_do", case_table_do, 2000000},
+    {"hash_set", case_hash_set, 2000},
+    {"hash_get", case_hash_get, 5000},
+    {"hash_iter", case_hash_iter, 15000},
+    {"psprintf", case_psprintf, 250000},
+    {"snprintf", case_snprintf, 1000000},
+    {"pstrcat", case_pstrcat, 2000000},
+};
+#define NCASES (sizeof(cases) / sizeof(cases[0]))
+
+/* The timed loop: the one function callgrind collects (see the top). */
+void bench_timed(const struct bench_case *c, long n);
+__attribute__((noinline)) void bench_timed(const struct bench_case *c, long n)
+{
+    c->fn(n);
+}
+
+static double now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+static void run_case(const struct bench_case *c, double scale, long fixed,
+                     long warmup_div)
+{
+    long n = fixed > 0 ? fixed : (long)((double)c->iters * scale);
+    if (n < 1)
+        n = 1;
+    long warm = n / warmup_div;
+    if (warm < 1)
+        warm = 1;
+    c->fn(warm);
+
+    size_t before = sink;
+    double t0 = now_ns();
+    bench_timed(c, n);
+    double t1 = now_ns();
+    printf("%s %ld %.2f %zu\n", c->name, n, (t1 - t0) / (double)n,
+           sink - before);
+    fflush(stdout);
+}
+
+static int usage(const char *argv0)
+{
+    fprintf(stderr,
+            "usage: %s [-n ITERS | -s SCALE] [-w WARMUP_DIV] [--list] "
+            "[--version] [CASE...]\n"
+            "  prints: CASE ITERATIONS NS_PER_ITERATION CHECK\n",
+            argv0);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    double scale = 1.0;
+    long fixed = 0, warmup_div = 10;
+    int first_case = argc;
+
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--list")) {
+            for (size_t c = 0; c < NCASES; c++)
+                printf("%s\n", cases[c].name);
+            return 0;
+        }
+        if (!strcmp(argv[i], "--version")) {
+            printf("%s\n", apr_version_string());
+            return 0;
+        }
+        if (argv[i][0] == '-' && i + 1 < argc) {
+            if (!strcmp(argv[i], "-n"))
+                fixed = atol(argv[++i]);
+            else if (!strcmp(argv[i], "-s"))
+                scale = atof(argv[++i]);
+            else if (!strcmp(argv[i], "-w"))
+                warmup_div = atol(argv[++i]);
+            else
+                return usage(argv[0]);
+            continue;
+        }
+        if (argv[i][0] == '-')
+            return usage(argv[0]);
+        first_case = i;
+        break;
+    }
+    if (scale <= 0 || warmup_div < 1)
+        return usage(argv[0]);
+
+    /* Check every name before running anything. */
+    for (int i = first_case; i < argc; i++) {
+        size_t c = 0;
+        while (c < NCASES && strcmp(cases[c].name, argv[i]))
+            c++;
+        if (c == NCASES) {
+            fprintf(stderr, "%s: no case named '%s' (see --list)\n", argv[0],
+                    argv[i]);
+            return 2;
+        }
+    }
+
+    if (apr_initialize() != APR_SUCCESS) {
+        fprintf(stderr, "%s: apr_initialize failed\n", argv[0]);
+        return 1;
+    }
+    apr_pool_create(&root, NULL);
+    setup();
+
+    if (first_case == argc) {
+        for (size_t c = 0; c < NCASES; c++)
+            run_case(&cases[c], scale, fixed, warmup_div);
+    }
+    for (int i = first_case; i < argc; i++) {
+        for (size_t c = 0; c < NCASES; c++)
+            if (!strcmp(cases[c].name, argv[i]))
+                run_case(&cases[c], scale, fixed, warmup_div);
+    }
+
+    apr_pool_destroy(root);
+    apr_terminate();
+    return 0;
+}
