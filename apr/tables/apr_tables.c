@@ -395,23 +395,29 @@ APR_DECLARE(apr_table_t *) apr_table_overlay(apr_pool_t *p,
     return t;
 }
 
-/* Calls comp on the entries of t matching key (every entry if key is
- * NULL) until it returns 0; returns 0 if it did, 1 otherwise. */
+/* Calls comp on every entry of t until it returns 0; returns 0 if it did,
+ * 1 otherwise. Only the entries present when the walk starts are visited:
+ * a callback that adds entries may move the array, so neither the array
+ * nor its end is read again (APR rereads the count but not the array). */
+static int table_walk(apr_table_do_callback_fn_t *comp, void *rec,
+                      const apr_table_t *t)
+{
+    const apr_table_entry_t *e = ELTS(t), *end = e + t->a.nelts;
+
+    for (; e < end; e++)
+        if (e->key && !comp(rec, e->key, e->val))
+            return 0;
+    return 1;
+}
+
+/* Calls comp on the entries of t whose key is `key`, as table_walk. */
 static int table_do_key(apr_table_do_callback_fn_t *comp, void *rec,
                         const apr_table_t *t, const char *key)
 {
     const apr_table_entry_t *e = ELTS(t);
-    apr_uint32_t h;
-    int i, b, last;
+    apr_uint32_t h = key_checksum(key);
+    int i, b = TABLE_BUCKET(h), last;
 
-    if (key == NULL) {
-        for (i = 0; i < t->a.nelts; i++)
-            if (e[i].key && !comp(rec, e[i].key, e[i].val))
-                return 0;
-        return 1;
-    }
-    h = key_checksum(key);
-    b = TABLE_BUCKET(h);
     if (!BUCKET_USED(t, b))
         return 1;
     last = t->index_last[b];
@@ -422,17 +428,35 @@ static int table_do_key(apr_table_do_callback_fn_t *comp, void *rec,
     return 1;
 }
 
+/* The keyed walks of apr_table_vdo, from the first key on. Each key is
+ * walked even after a callback stopped an earlier one, as APR does. Kept
+ * out of line so the common walk over everything stays a small function. */
+static __attribute__((noinline)) int table_do_keys(
+    apr_table_do_callback_fn_t *comp, void *rec, const apr_table_t *t,
+    const char *key, va_list *vp)
+{
+    int rv = 1;
+
+    for (; key != NULL; key = va_arg(*vp, const char *))
+        if (!table_do_key(comp, rec, t, key))
+            rv = 0;
+    return rv;
+}
+
 APR_DECLARE(int) apr_table_vdo(apr_table_do_callback_fn_t *comp, void *rec,
                                const apr_table_t *t, va_list vp)
 {
     const char *key = va_arg(vp, const char *);
-    int rv = 1;
+    va_list ap;
+    int rv;
 
     if (key == NULL)
-        return table_do_key(comp, rec, t, NULL);
-    for (; key != NULL; key = va_arg(vp, const char *))
-        if (!table_do_key(comp, rec, t, key))
-            rv = 0;
+        return table_walk(comp, rec, t);
+    /* A va_list parameter may be an array that decayed to a pointer:
+     * hand a copy on by address. */
+    va_copy(ap, vp);
+    rv = table_do_keys(comp, rec, t, key, &ap);
+    va_end(ap);
     return rv;
 }
 
@@ -440,10 +464,13 @@ APR_DECLARE_NONSTD(int) apr_table_do(apr_table_do_callback_fn_t *comp,
                                      void *rec, const apr_table_t *t, ...)
 {
     va_list vp;
+    const char *key;
     int rv;
 
     va_start(vp, t);
-    rv = apr_table_vdo(comp, rec, t, vp);
+    key = va_arg(vp, const char *);
+    rv = key == NULL ? table_walk(comp, rec, t)
+                     : table_do_keys(comp, rec, t, key, &vp);
     va_end(vp);
     return rv;
 }
