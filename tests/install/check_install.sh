@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs the build into a scratch directory and uses the installed runtime
+# the ways README.md promises:
+#   1. every installed public header compiles on its own (C11, -Werror);
+#   2. a program builds with `pkg-config --cflags --libs apr-1` and runs;
+#   3. a meson project takes the runtime as a subproject and runs the same
+#      program (skipped when MESON_SUBPROJECT_TEST=0, it configures anew).
+# Usage: check_install.sh SOURCE_ROOT BUILD_ROOT
+set -euo pipefail
+src=$1 build=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+meson install -C "$build" --destdir "$tmp/root" --no-rebuild --quiet
+pc=$(find "$tmp/root" -name apr-1.pc | head -n 1)
+[ -n "$pc" ] || { echo "apr-1.pc was not installed"; exit 1; }
+export PKG_CONFIG_PATH=$(dirname "$pc") PKG_CONFIG_SYSROOT_DIR="$tmp/root"
+cflags=$(pkg-config --cflags apr-1)
+libs=$(pkg-config --libs apr-1)
+# pkgconf prefixes variables with the sysroot, older pkg-config does not.
+in_root() { case "$1" in "$tmp/root"/*) echo "$1" ;; *) echo "$tmp/root$1" ;; esac; }
+incdir=$(in_root "$(pkg-config --variable=includedir apr-1)")
+libdir=$(in_root "$(pkg-config --variable=libdir apr-1)")
+cc=${CC:-cc}
+
+n=0
+for h in "$incdir"/apr-1/*.h; do
+    printf '#include "%s"\n' "$(basename "$h")" >"$tmp/one.c"
+    "$cc" -std=c11 -Wall -Wextra -Wpedantic -Werror -fsyntax-only $cflags "$tmp/one.c" \
+        || { echo "header $(basename "$h") does not compile on its own"; exit 1; }
+    n=$((n + 1))
+done
+echo "$n installed headers compile on their own"
+
+"$cc" -std=c11 -Wall -Werror $cflags "$src/tests/install/consumer.c" -o "$tmp/consumer" $libs
+LD_LIBRARY_PATH="$libdir" "$tmp/consumer"
+echo "pkg-config build: ok"
+
+if [ "${MESON_SUBPROJECT_TEST:-1}" != 0 ]; then
+    proj="$tmp/proj"
+    mkdir -p "$proj/subprojects"
+    cp "$src/tests/install/subproject/meson.build" "$proj/"
+    cp "$src/tests/install/consumer.c" "$tmp/"
+    ln -s "$src" "$proj/subprojects/apr-httpd"
+    (cd "$proj" && meson setup b >"$tmp/setup.log" 2>&1 || { cat "$tmp/setup.log"; exit 1; }
+     meson compile -C b >"$tmp/compile.log" 2>&1 || { cat "$tmp/compile.log"; exit 1; }
+     ./b/consumer)
+    echo "meson subproject build: ok"
+fi
