@@ -25,7 +25,7 @@ cc=${CC:-cc}
 
 n=0
 for h in "$incdir"/apr-1/*.h; do
-    printf '#include "%s"\n' "$(basename "$h")" >"$tmp/one.c"
+    printf '#include "%s"\ntypedef int header_check_t;\n' "$(basename "$h")" >"$tmp/one.c"
     "$cc" -std=c11 -Wall -Wextra -Wpedantic -Werror -fsyntax-only $cflags "$tmp/one.c" \
         || { echo "header $(basename "$h") does not compile on its own"; exit 1; }
     n=$((n + 1))
