@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the build into a scratch directory and uses the installed runtime
 # the ways README.md promises:
-#   1. every installed public header compiles on its own (C11, -Werror);
+#   1. every installed public header compiles on its own (C99, C11 and, when
+#      a C++ compiler is there, C++11; -Wpedantic -Werror);
 #   2. a program builds with `pkg-config --cflags --libs apr-1` and runs;
 #   3. a meson project takes the runtime as a subproject and runs the same
 #      program (skipped when MESON_SUBPROJECT_TEST=0, it configures anew).
@@ -22,15 +23,23 @@ in_root() { case "$1" in "$tmp/root"/*) echo "$1" ;; *) echo "$tmp/root$1" ;; es
 incdir=$(in_root "$(pkg-config --variable=includedir apr-1)")
 libdir=$(in_root "$(pkg-config --variable=libdir apr-1)")
 cc=${CC:-cc}
+cxx=$(command -v "${CXX:-c++}" || true)
 
 n=0
 for h in "$incdir"/apr-1/*.h; do
     printf '#include "%s"\ntypedef int header_check_t;\n' "$(basename "$h")" >"$tmp/one.c"
-    "$cc" -std=c11 -Wall -Wextra -Wpedantic -Werror -fsyntax-only $cflags "$tmp/one.c" \
-        || { echo "header $(basename "$h") does not compile on its own"; exit 1; }
+    for std in c99 c11; do
+        "$cc" -std=$std -Wall -Wextra -Wpedantic -Werror -fsyntax-only $cflags "$tmp/one.c" \
+            || { echo "header $(basename "$h") does not compile on its own ($std)"; exit 1; }
+    done
+    if [ -n "$cxx" ]; then
+        cp "$tmp/one.c" "$tmp/one.cc"
+        "$cxx" -std=c++11 -Wall -Wextra -Werror -fsyntax-only $cflags "$tmp/one.cc" \
+            || { echo "header $(basename "$h") does not compile as C++"; exit 1; }
+    fi
     n=$((n + 1))
 done
-echo "$n installed headers compile on their own"
+echo "$n installed headers compile on their own (C99, C11${cxx:+, C++11})"
 
 "$cc" -std=c11 -Wall -Werror $cflags "$src/tests/install/consumer.c" -o "$tmp/consumer" $libs
 LD_LIBRARY_PATH="$libdir" "$tmp/consumer"
