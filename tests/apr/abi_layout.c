@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stddef.h>
+#include <netinet/tcp.h>
 #include "apr_general.h"
 #include "apr_pools.h"
 #include "apr_allocator.h"
@@ -26,6 +27,12 @@
 #include "apr_user.h"
 #include "apr_thread_mutex.h"
 #include "apr_network_io.h"
+#include "apr_mmap.h"
+#include "apr_portable.h"
+#include "apr_poll.h"
+#include "apr_file_io.h"
+#include "apr_file_info.h"
+#include "apr_perms_set.h"
 #define S(t) printf("sizeof %s %zu\n", #t, sizeof(t))
 #define V(c) printf("value %s %lld\n", #c, (long long)(c))
 #define O(t, f) printf("offsetof %s.%s %zu\n", #t, #f, offsetof(t, f))
@@ -159,5 +166,258 @@ int main(void)
     S(apr_socklen_t);
     S(apr_uid_t);
     S(apr_gid_t);
+    /* apr_mmap.h, apr_portable.h */
+    S(apr_mmap_t);
+    O(apr_mmap_t, cntxt);
+    O(apr_mmap_t, mm);
+    O(apr_mmap_t, size);
+    O(apr_mmap_t, link);
+    V(APR_MMAP_READ);
+    V(APR_MMAP_WRITE);
+    V(APR_MMAP_THRESHOLD);
+    V(APR_MMAP_LIMIT);
+    S(apr_os_sock_info_t);
+    O(apr_os_sock_info_t, os_sock);
+    O(apr_os_sock_info_t, local);
+    O(apr_os_sock_info_t, remote);
+    O(apr_os_sock_info_t, family);
+    O(apr_os_sock_info_t, type);
+    O(apr_os_sock_info_t, protocol);
+    S(apr_os_proc_mutex_t);
+    O(apr_os_proc_mutex_t, crossproc);
+    O(apr_os_proc_mutex_t, pthread_interproc);
+    O(apr_os_proc_mutex_t, intraproc);
+    O(apr_os_proc_mutex_t, psem_interproc);
+    S(apr_os_global_mutex_t);
+    O(apr_os_global_mutex_t, pool);
+    O(apr_os_global_mutex_t, proc_mutex);
+    O(apr_os_global_mutex_t, thread_mutex);
+    S(apr_os_file_t);
+    S(apr_os_sock_t);
+    S(apr_os_thread_t);
+    S(apr_os_threadkey_t);
+    S(apr_os_proc_t);
+    S(apr_os_imp_time_t);
+    S(apr_os_exp_time_t);
+    S(apr_os_dso_handle_t);
+    S(apr_os_shm_t);
+    /* apr_poll.h */
+    S(apr_pollfd_t);
+    O(apr_pollfd_t, p);
+    O(apr_pollfd_t, desc_type);
+    O(apr_pollfd_t, reqevents);
+    O(apr_pollfd_t, rtnevents);
+    O(apr_pollfd_t, desc);
+    O(apr_pollfd_t, client_data);
+    S(apr_descriptor);
+    S(apr_datatype_e);
+    S(apr_pollset_method_e);
+    S(apr_pollcb_cb_t);
+    V(APR_POLLIN);
+    V(APR_POLLPRI);
+    V(APR_POLLOUT);
+    V(APR_POLLERR);
+    V(APR_POLLHUP);
+    V(APR_POLLNVAL);
+    V(APR_POLLSET_THREADSAFE);
+    V(APR_POLLSET_NOCOPY);
+    V(APR_POLLSET_WAKEABLE);
+    V(APR_POLLSET_NODEFAULT);
+    V(APR_POLLSET_DEFAULT);
+    V(APR_POLLSET_SELECT);
+    V(APR_POLLSET_KQUEUE);
+    V(APR_POLLSET_PORT);
+    V(APR_POLLSET_EPOLL);
+    V(APR_POLLSET_POLL);
+    V(APR_POLLSET_AIO_MSGQ);
+    V(APR_NO_DESC);
+    V(APR_POLL_SOCKET);
+    V(APR_POLL_FILE);
+    V(APR_POLL_LASTDESC);
+    /* apr_network_io.h */
+    S(apr_hdtr_t);
+    O(apr_hdtr_t, headers);
+    O(apr_hdtr_t, numheaders);
+    O(apr_hdtr_t, trailers);
+    O(apr_hdtr_t, numtrailers);
+    S(apr_port_t);
+    S(apr_in_addr_t);
+    S(apr_shutdown_how_e);
+    S(apr_interface_e);
+    V(APR_SO_LINGER);
+    V(APR_SO_KEEPALIVE);
+    V(APR_SO_DEBUG);
+    V(APR_SO_NONBLOCK);
+    V(APR_SO_REUSEADDR);
+    V(APR_SO_SNDBUF);
+    V(APR_SO_RCVBUF);
+    V(APR_SO_DISCONNECTED);
+    V(APR_TCP_NODELAY);
+    V(APR_TCP_NOPUSH);
+    V(APR_RESET_NODELAY);
+    V(APR_INCOMPLETE_READ);
+    V(APR_INCOMPLETE_WRITE);
+    V(APR_IPV6_V6ONLY);
+    V(APR_TCP_DEFER_ACCEPT);
+    V(APR_SO_BROADCAST);
+    V(APR_SO_FREEBIND);
+    V(APR_SHUTDOWN_READ);
+    V(APR_SHUTDOWN_WRITE);
+    V(APR_SHUTDOWN_READWRITE);
+    V(APR_IPV4_ADDR_OK);
+    V(APR_IPV6_ADDR_OK);
+    V(APR_INADDR_NONE);
+    V(APR_INET);
+    V(APR_INET6);
+    V(APR_PROTO_TCP);
+    V(APR_PROTO_UDP);
+    V(APR_PROTO_SCTP);
+    V(APR_LOCAL);
+    V(APR_REMOTE);
+    V(APR_SENDFILE_DISCONNECT_SOCKET);
+    V(APR_HAS_SENDFILE);
+    V(APR_HAS_SO_ACCEPTFILTER);
+    V(APR_TCP_NOPUSH_FLAG);
+    V(APR_TCP_NODELAY_INHERITED);
+    V(APR_O_NONBLOCK_INHERITED);
+    V(APR_HAVE_CORKABLE_TCP);
+    /* apr_file_io.h */
+    V(APR_FOPEN_READ);
+    V(APR_FOPEN_WRITE);
+    V(APR_FOPEN_CREATE);
+    V(APR_FOPEN_APPEND);
+    V(APR_FOPEN_TRUNCATE);
+    V(APR_FOPEN_BINARY);
+    V(APR_FOPEN_EXCL);
+    V(APR_FOPEN_BUFFERED);
+    V(APR_FOPEN_DELONCLOSE);
+    V(APR_FOPEN_XTHREAD);
+    V(APR_FOPEN_SHARELOCK);
+    V(APR_FOPEN_NOCLEANUP);
+    V(APR_FOPEN_SENDFILE_ENABLED);
+    V(APR_FOPEN_LARGEFILE);
+    V(APR_FOPEN_SPARSE);
+    V(APR_FOPEN_NONBLOCK);
+    V(APR_READ);
+    V(APR_WRITE);
+    V(APR_CREATE);
+    V(APR_APPEND);
+    V(APR_TRUNCATE);
+    V(APR_BINARY);
+    V(APR_EXCL);
+    V(APR_BUFFERED);
+    V(APR_DELONCLOSE);
+    V(APR_XTHREAD);
+    V(APR_SHARELOCK);
+    V(APR_FILE_NOCLEANUP);
+    V(APR_SENDFILE_ENABLED);
+    V(APR_LARGEFILE);
+    V(APR_SET);
+    V(APR_CUR);
+    V(APR_END);
+    V(APR_FILE_ATTR_READONLY);
+    V(APR_FILE_ATTR_EXECUTABLE);
+    V(APR_FILE_ATTR_HIDDEN);
+    V(APR_MAX_IOVEC_SIZE);
+    V(APR_FLOCK_SHARED);
+    V(APR_FLOCK_EXCLUSIVE);
+    V(APR_FLOCK_TYPEMASK);
+    V(APR_FLOCK_NONBLOCK);
+    S(apr_fileattrs_t);
+    S(apr_seek_where_t);
+    /* apr_file_info.h, apr_perms_set.h */
+    S(apr_finfo_t);
+    O(apr_finfo_t, pool);
+    O(apr_finfo_t, valid);
+    O(apr_finfo_t, protection);
+    O(apr_finfo_t, filetype);
+    O(apr_finfo_t, user);
+    O(apr_finfo_t, group);
+    O(apr_finfo_t, inode);
+    O(apr_finfo_t, device);
+    O(apr_finfo_t, nlink);
+    O(apr_finfo_t, size);
+    O(apr_finfo_t, csize);
+    O(apr_finfo_t, atime);
+    O(apr_finfo_t, mtime);
+    O(apr_finfo_t, ctime);
+    O(apr_finfo_t, fname);
+    O(apr_finfo_t, name);
+    O(apr_finfo_t, filehand);
+    S(apr_filetype_e);
+    S(apr_fileperms_t);
+    S(apr_dev_t);
+    S(apr_ino_t);
+    V(APR_NOFILE);
+    V(APR_REG);
+    V(APR_DIR);
+    V(APR_CHR);
+    V(APR_BLK);
+    V(APR_PIPE);
+    V(APR_LNK);
+    V(APR_SOCK);
+    V(APR_UNKFILE);
+    V(APR_FPROT_USETID);
+    V(APR_FPROT_UREAD);
+    V(APR_FPROT_UWRITE);
+    V(APR_FPROT_UEXECUTE);
+    V(APR_FPROT_GSETID);
+    V(APR_FPROT_GREAD);
+    V(APR_FPROT_GWRITE);
+    V(APR_FPROT_GEXECUTE);
+    V(APR_FPROT_WSTICKY);
+    V(APR_FPROT_WREAD);
+    V(APR_FPROT_WWRITE);
+    V(APR_FPROT_WEXECUTE);
+    V(APR_FPROT_OS_DEFAULT);
+    V(APR_FPROT_FILE_SOURCE_PERMS);
+    V(APR_USETID);
+    V(APR_UREAD);
+    V(APR_UWRITE);
+    V(APR_UEXECUTE);
+    V(APR_GSETID);
+    V(APR_GREAD);
+    V(APR_GWRITE);
+    V(APR_GEXECUTE);
+    V(APR_WSTICKY);
+    V(APR_WREAD);
+    V(APR_WWRITE);
+    V(APR_WEXECUTE);
+    V(APR_OS_DEFAULT);
+    V(APR_FILE_SOURCE_PERMS);
+    V(APR_FINFO_LINK);
+    V(APR_FINFO_MTIME);
+    V(APR_FINFO_CTIME);
+    V(APR_FINFO_ATIME);
+    V(APR_FINFO_SIZE);
+    V(APR_FINFO_CSIZE);
+    V(APR_FINFO_DEV);
+    V(APR_FINFO_INODE);
+    V(APR_FINFO_NLINK);
+    V(APR_FINFO_TYPE);
+    V(APR_FINFO_USER);
+    V(APR_FINFO_GROUP);
+    V(APR_FINFO_UPROT);
+    V(APR_FINFO_GPROT);
+    V(APR_FINFO_WPROT);
+    V(APR_FINFO_ICASE);
+    V(APR_FINFO_NAME);
+    V(APR_FINFO_MIN);
+    V(APR_FINFO_IDENT);
+    V(APR_FINFO_OWNER);
+    V(APR_FINFO_PROT);
+    V(APR_FINFO_NORM);
+    V(APR_FINFO_DIRENT);
+    V(APR_FILEPATH_NOTABOVEROOT);
+    V(APR_FILEPATH_SECUREROOTTEST);
+    V(APR_FILEPATH_SECUREROOT);
+    V(APR_FILEPATH_NOTRELATIVE);
+    V(APR_FILEPATH_NOTABSOLUTE);
+    V(APR_FILEPATH_NATIVE);
+    V(APR_FILEPATH_TRUENAME);
+    V(APR_FILEPATH_ENCODING_UNKNOWN);
+    V(APR_FILEPATH_ENCODING_LOCALE);
+    V(APR_FILEPATH_ENCODING_UTF8);
+    S(apr_perms_setfn_t *);
     return 0;
 }

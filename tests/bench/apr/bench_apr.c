@@ -1,4 +1,5 @@
-/* Micro-benchmarks of the runtime: pools, tables, hashes, string formatting.
+/* Micro-benchmarks of the runtime: pools, tables, hashes, string formatting,
+ * buffered file reads, vectored socket writes and pollsets.
  *
  * One program, built twice from this file: bench_apr_ours (our libapr-1)
  * and bench_apr_ref (Debian's, pkg-config apr-1). It uses only the public
@@ -17,8 +18,11 @@
  * where CHECK sums what the timed loop computed (lengths, counts, first
  * bytes): the two builds must print the same, or one library is wrong.
  */
+#include <apr_file_io.h>
 #include <apr_general.h>
 #include <apr_hash.h>
+#include <apr_network_io.h>
+#include <apr_poll.h>
 #include <apr_pools.h>
 #include <apr_strings.h>
 #include <apr_tables.h>
@@ -28,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define HASH_KEYS 1000
 #define NHEADERS 20
@@ -333,6 +338,253 @@ static void case_pstrcat(long n)
 }
 
 /* ------------------------------------------------------------------------
+ * I/O cases. Their set-up (a file, connected sockets, a pollset) is costly
+ * and only they need it, so each has a set-up function that run_case()
+ * calls before the warm-up; the descriptors stay open until exit.
+ */
+
+#define FILE_BYTES (1024 * 1024)
+#define LINE_LEN 80            /* 79 characters and '\n' */
+#define READ_PIECE 100
+#define SENDV_HEAD 240         /* a response header */
+#define SENDV_BODY 1460        /* a small body */
+#define POLL_CONNS 500         /* 1,000 sockets in the pollset */
+#define POLL_READY 4           /* of which this many are readable */
+
+static apr_file_t *read_file;  /* ~1 MB of 80-byte lines, buffered */
+static apr_socket_t *tcp_out, *tcp_in; /* a connected loopback pair */
+static apr_pollset_t *pollset;
+
+static void fail(const char *what, apr_status_t rv)
+{
+    char buf[120];
+    fprintf(stderr, "bench_apr: %s: %s\n", what,
+            apr_strerror(rv, buf, sizeof(buf)));
+    exit(1);
+}
+
+static void rewind_file(void)
+{
+    apr_off_t off = 0;
+    apr_file_seek(read_file, APR_SET, &off);
+}
+
+/* A file of lines on /tmp (tmpfs on many systems, the page cache
+ * otherwise: either way no disk is read after the first pass), opened
+ * buffered, as a configuration or log reader would. */
+static void setup_file(void)
+{
+    char name[] = "/tmp/bench_apr.XXXXXX";
+    apr_file_t *w;
+    apr_status_t rv;
+    char line[LINE_LEN];
+
+    if (read_file != NULL) { /* file_read and file_gets share it */
+        rewind_file();
+        return;
+    }
+    rv = apr_file_mktemp(&w, name, APR_FOPEN_CREATE | APR_FOPEN_READ |
+                         APR_FOPEN_WRITE | APR_FOPEN_EXCL, root);
+    if (rv != APR_SUCCESS)
+        fail("apr_file_mktemp", rv);
+    for (int i = 0; i < FILE_BYTES / LINE_LEN; i++) {
+        for (int j = 0; j < LINE_LEN - 1; j++)
+            line[j] = (char)('a' + (i + j) % 26);
+        line[LINE_LEN - 1] = '\n';
+        if ((rv = apr_file_write_full(w, line, LINE_LEN, NULL)) != APR_SUCCESS)
+            fail("apr_file_write_full", rv);
+    }
+    apr_file_close(w);
+    rv = apr_file_open(&read_file, name, APR_FOPEN_READ | APR_FOPEN_BUFFERED,
+                       APR_FPROT_OS_DEFAULT, root);
+    if (rv != APR_SUCCESS)
+        fail("apr_file_open", rv);
+    unlink(name);
+}
+
+/* apr_file_read of 100-byte pieces, from the start again at the end. */
+static void case_file_read(long n)
+{
+    char buf[READ_PIECE];
+    for (long i = 0; i < n; i++) {
+        apr_size_t len = sizeof(buf);
+        if (apr_file_read(read_file, buf, &len) != APR_SUCCESS) {
+            rewind_file();
+            continue;
+        }
+        sink += len + (size_t)buf[0];
+    }
+}
+
+/* apr_file_gets of one line, from the start again at the end. */
+static void case_file_gets(long n)
+{
+    char buf[256];
+    for (long i = 0; i < n; i++) {
+        if (apr_file_gets(buf, sizeof(buf), read_file) != APR_SUCCESS) {
+            rewind_file();
+            continue;
+        }
+        sink += strlen(buf) + (size_t)buf[0];
+    }
+}
+
+/* A connected TCP pair on 127.0.0.1: *out connects, *in is accepted. */
+static void tcp_pair(apr_socket_t **out, apr_socket_t **in,
+                     apr_socket_t *listener, apr_sockaddr_t *where)
+{
+    apr_status_t rv;
+
+    rv = apr_socket_create(out, APR_INET, SOCK_STREAM, APR_PROTO_TCP, root);
+    if (rv != APR_SUCCESS)
+        fail("apr_socket_create", rv);
+    if ((rv = apr_socket_connect(*out, where)) != APR_SUCCESS)
+        fail("apr_socket_connect", rv);
+    if ((rv = apr_socket_accept(in, listener, root)) != APR_SUCCESS)
+        fail("apr_socket_accept", rv);
+}
+
+/* A listening socket on 127.0.0.1, port chosen by the kernel. */
+static apr_socket_t *make_listener(apr_sockaddr_t **where)
+{
+    apr_socket_t *l;
+    apr_sockaddr_t *sa;
+    apr_status_t rv;
+
+    rv = apr_sockaddr_info_get(&sa, "127.0.0.1", APR_INET, 0, 0, root);
+    if (rv != APR_SUCCESS)
+        fail("apr_sockaddr_info_get", rv);
+    rv = apr_socket_create(&l, APR_INET, SOCK_STREAM, APR_PROTO_TCP, root);
+    if (rv != APR_SUCCESS)
+        fail("apr_socket_create", rv);
+    apr_socket_opt_set(l, APR_SO_REUSEADDR, 1);
+    if ((rv = apr_socket_bind(l, sa)) != APR_SUCCESS)
+        fail("apr_socket_bind", rv);
+    if ((rv = apr_socket_listen(l, 1024)) != APR_SUCCESS)
+        fail("apr_socket_listen", rv);
+    if ((rv = apr_socket_addr_get(where, APR_LOCAL, l)) != APR_SUCCESS)
+        fail("apr_socket_addr_get", rv);
+    return l;
+}
+
+static void setup_sendv(void)
+{
+    apr_sockaddr_t *where;
+    apr_socket_t *l = make_listener(&where);
+
+    tcp_pair(&tcp_out, &tcp_in, l, where);
+    apr_socket_close(l);
+    /* Both ends non-blocking: the writer drains the reader itself when
+     * the kernel's buffers are full, in this one thread. */
+    apr_socket_timeout_set(tcp_out, 0);
+    apr_socket_timeout_set(tcp_in, 0);
+    apr_socket_opt_set(tcp_out, APR_TCP_NODELAY, 1);
+}
+
+static size_t drain(void)
+{
+    static char buf[65536];
+    size_t total = 0;
+    for (;;) {
+        apr_size_t len = sizeof(buf);
+        if (apr_socket_recv(tcp_in, buf, &len) != APR_SUCCESS || len == 0)
+            return total;
+        total += len;
+    }
+}
+
+/* A response as a server writes it: header, body and a 2-byte trailer in
+ * one apr_socket_sendv; a short write is finished after draining. */
+static void case_socket_sendv(long n)
+{
+    static char head[SENDV_HEAD], body[SENDV_BODY], crlf[] = "\r\n";
+    struct iovec vec[3];
+
+    memset(head, 'h', sizeof(head));
+    memset(body, 'b', sizeof(body));
+    for (long i = 0; i < n; i++) {
+        apr_size_t left = SENDV_HEAD + SENDV_BODY + 2;
+        int first = 0;
+        vec[0].iov_base = head;
+        vec[0].iov_len = SENDV_HEAD;
+        vec[1].iov_base = body;
+        vec[1].iov_len = SENDV_BODY;
+        vec[2].iov_base = crlf;
+        vec[2].iov_len = 2;
+        while (left > 0) {
+            apr_size_t len = 0;
+            apr_status_t rv = apr_socket_sendv(tcp_out, vec + first,
+                                               3 - first, &len);
+            if (rv != APR_SUCCESS && !APR_STATUS_IS_EAGAIN(rv))
+                fail("apr_socket_sendv", rv);
+            left -= len;
+            /* Skip what went out. */
+            while (len > 0 && len >= vec[first].iov_len)
+                len -= vec[first++].iov_len;
+            if (left > 0) {
+                vec[first].iov_base = (char *)vec[first].iov_base + len;
+                vec[first].iov_len -= len;
+                drain();
+            }
+        }
+        sink += SENDV_HEAD + SENDV_BODY + 2;
+    }
+}
+
+/* 500 loopback connections, both ends of each in one pollset waiting for
+ * input; a byte sits unread on POLL_READY of them. */
+static void setup_pollset(void)
+{
+    apr_sockaddr_t *where;
+    apr_socket_t *l = make_listener(&where);
+    apr_status_t rv;
+
+    rv = apr_pollset_create(&pollset, 2 * POLL_CONNS, root, 0);
+    if (rv != APR_SUCCESS)
+        fail("apr_pollset_create", rv);
+    for (int i = 0; i < POLL_CONNS; i++) {
+        apr_socket_t *s[2];
+        tcp_pair(&s[0], &s[1], l, where);
+        for (int j = 0; j < 2; j++) {
+            apr_pollfd_t pfd;
+            memset(&pfd, 0, sizeof(pfd));
+            pfd.p = root;
+            pfd.desc_type = APR_POLL_SOCKET;
+            pfd.reqevents = APR_POLLIN;
+            pfd.desc.s = s[j];
+            pfd.client_data = s[j];
+            if ((rv = apr_pollset_add(pollset, &pfd)) != APR_SUCCESS)
+                fail("apr_pollset_add", rv);
+        }
+        if (i % (POLL_CONNS / POLL_READY) == 0) {
+            apr_size_t len = 1;
+            apr_socket_send(s[0], "x", &len);
+        }
+    }
+    apr_socket_close(l);
+    /* Wait until the bytes have arrived, so every poll sees them. */
+    for (int tries = 0; tries < 1000; tries++) {
+        apr_int32_t num = 0;
+        const apr_pollfd_t *descs;
+        apr_pollset_poll(pollset, 1000, &num, &descs);
+        if (num >= POLL_READY)
+            break;
+    }
+}
+
+/* One apr_pollset_poll that does not wait: 1,000 sockets, 4 ready. */
+static void case_pollset_poll(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_int32_t num = 0;
+        const apr_pollfd_t *descs;
+        apr_status_t rv = apr_pollset_poll(pollset, 0, &num, &descs);
+        if (rv == APR_SUCCESS)
+            sink += (size_t)num + (size_t)(descs[0].rtnevents & APR_POLLIN);
+    }
+}
+
+/* ------------------------------------------------------------------------
  * Set-up shared by the cases (built once, outside the measurements).
  */
 
@@ -373,25 +625,30 @@ struct bench_case {
     const char *name;
     void (*fn)(long n);
     long iters; /* at scale 1: about 0.1 s on a 2020s x86-64 core */
+    void (*setup)(void); /* the case's own set-up, or NULL */
 };
 
 static const struct bench_case cases[] = {
-    {"pool_cycle", case_pool_cycle, 400000},
-    {"pool_clear", case_pool_clear, 1500000},
-    {"pool_create", case_pool_create, 2000000},
-    {"pool_large", case_pool_large, 800000},
-    {"table_add", case_table_add, 200000},
-    {"table_set", case_table_set, 150000},
-    {"table_get", case_table_get, 500000},
-    {"table_overlay", case_table_overlay, 2000000},
-    {"table_overlap", case_table_overlap, 150000},
-    {"table_do", case_table_do, 2000000},
-    {"hash_set", case_hash_set, 2000},
-    {"hash_get", case_hash_get, 5000},
-    {"hash_iter", case_hash_iter, 15000},
-    {"psprintf", case_psprintf, 250000},
-    {"snprintf", case_snprintf, 1000000},
-    {"pstrcat", case_pstrcat, 2000000},
+    {"pool_cycle", case_pool_cycle, 400000, NULL},
+    {"pool_clear", case_pool_clear, 1500000, NULL},
+    {"pool_create", case_pool_create, 2000000, NULL},
+    {"pool_large", case_pool_large, 800000, NULL},
+    {"table_add", case_table_add, 200000, NULL},
+    {"table_set", case_table_set, 150000, NULL},
+    {"table_get", case_table_get, 500000, NULL},
+    {"table_overlay", case_table_overlay, 2000000, NULL},
+    {"table_overlap", case_table_overlap, 150000, NULL},
+    {"table_do", case_table_do, 2000000, NULL},
+    {"hash_set", case_hash_set, 2000, NULL},
+    {"hash_get", case_hash_get, 5000, NULL},
+    {"hash_iter", case_hash_iter, 15000, NULL},
+    {"psprintf", case_psprintf, 250000, NULL},
+    {"snprintf", case_snprintf, 1000000, NULL},
+    {"pstrcat", case_pstrcat, 2000000, NULL},
+    {"file_read", case_file_read, 2000000, setup_file},
+    {"file_gets", case_file_gets, 1000000, setup_file},
+    {"socket_sendv", case_socket_sendv, 200000, setup_sendv},
+    {"pollset_poll", case_pollset_poll, 500000, setup_pollset},
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
 
@@ -418,6 +675,8 @@ static void run_case(const struct bench_case *c, double scale, long fixed,
     long warm = n / warmup_div;
     if (warm < 1)
         warm = 1;
+    if (c->setup != NULL)
+        c->setup();
     c->fn(warm);
 
     size_t before = sink;

@@ -69,6 +69,10 @@ struct apr_dir_t {
     struct dirent *entry;
 };
 
+/* The separator of search path lists ($PATH) for apr_filepath_list_*.
+ * Owner: file_info. */
+#define APR__FILEPATH_LIST_SEPARATOR ':'
+
 /* Fill finfo from a struct stat; finfo->valid gets what stat provides.
  * Owner: file_info (file_io/unix/filestat.c). */
 void apr__finfo_from_stat(apr_finfo_t *finfo, const struct stat *st,
@@ -82,5 +86,40 @@ apr_fileperms_t apr__mode_to_perms(mode_t mode);
 /* Write out a buffered file's pending bytes; the caller holds thlock.
  * Owner: file_io (file_io/unix/readwrite.c). */
 apr_status_t apr__file_flush_locked(apr_file_t *thefile);
+
+/* The rest is file_io's own (file_io/unix/). */
+
+/* A private bit of apr_file_t.flags (visible through apr_file_flags_get,
+ * as in APR): the descriptor is inherited by child processes. */
+#define APR__FILE_INHERIT (1 << 24)
+
+/* Lock and unlock an XTHREAD file's mutex (no-ops otherwise). */
+#if APR_HAS_THREADS
+#define APR__FILE_LOCK(f) \
+    do { if ((f)->thlock) apr_thread_mutex_lock((f)->thlock); } while (0)
+#define APR__FILE_UNLOCK(f) \
+    do { if ((f)->thlock) apr_thread_mutex_unlock((f)->thlock); } while (0)
+#else
+#define APR__FILE_LOCK(f) ((void)0)
+#define APR__FILE_UNLOCK(f) ((void)0)
+#endif
+
+/* The pool cleanups of a file: flush and close (and unlink a DELONCLOSE
+ * file), and the child-process one that only closes. */
+apr_status_t apr__file_cleanup(void *thefile);
+apr_status_t apr__file_child_cleanup(void *thefile);
+
+/* Wrap descriptor fd in a new apr_file_t from pool, with APR_FOPEN_*
+ * flags (APR_FOPEN_NOCLEANUP is added: no cleanup is registered). A
+ * buffered one gets a buffer, an XTHREAD buffered one a mutex. */
+apr_status_t apr__file_wrap(apr_file_t **file, int fd, apr_int32_t flags,
+                            apr_pool_t *pool);
+
+/* Give a buffered file a buffer of the default size (and a mutex when it
+ * is XTHREAD). */
+apr_status_t apr__file_buffer_init(apr_file_t *file, apr_pool_t *pool);
+
+/* Set or clear O_NONBLOCK on the descriptor, remembering it. */
+apr_status_t apr__file_set_nonblock(apr_file_t *file, int on);
 
 #endif /* APR_ARCH_FILE_IO_H */
