@@ -66,6 +66,22 @@ APR_DECLARE(apr_status_t) apr_file_dup(apr_file_t **new_file,
     return APR_SUCCESS;
 }
 
+/* dup2() that sets close-on-exec on the new descriptor atomically where the
+ * system has dup3() (Linux, the BSDs), and right after it elsewhere. */
+#if HAVE_DUP3
+static int dup_onto(int oldfd, int newfd, int cloexec)
+{
+    return dup3(oldfd, newfd, cloexec ? O_CLOEXEC : 0);
+}
+#else
+static int dup_onto(int oldfd, int newfd, int cloexec)
+{
+    if (dup2(oldfd, newfd) == -1)
+        return -1;
+    return cloexec ? fcntl(newfd, F_SETFD, FD_CLOEXEC) : 0;
+}
+#endif
+
 APR_DECLARE(apr_status_t) apr_file_dup2(apr_file_t *new_file,
                                         apr_file_t *old_file,
                                         apr_pool_t *p)
@@ -80,8 +96,7 @@ APR_DECLARE(apr_status_t) apr_file_dup2(apr_file_t *new_file,
     if (new_file->filedes == old_file->filedes)
         return APR_SUCCESS;
     do {
-        rv = dup3(old_file->filedes, new_file->filedes,
-                  cloexec ? O_CLOEXEC : 0);
+        rv = dup_onto(old_file->filedes, new_file->filedes, cloexec);
     } while (rv == -1 && errno == EINTR);
     if (rv == -1)
         return errno;
