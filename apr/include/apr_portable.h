@@ -28,29 +28,11 @@
 #include "apr_file_io.h"
 #include "apr_network_io.h"
 
-/* The thread, process-mutex, global-mutex, shared-memory and DSO headers
- * arrive with the process and thread work; they are included as soon as
- * they exist. Until then the opaque types this header needs are declared
- * below exactly as those headers declare them (a repeated identical
- * typedef is valid C11), and the two functions that need apr_lockmech_e
- * wait for apr_proc_mutex.h. */
-#if defined(__has_include)
-#if __has_include("apr_thread_proc.h")
 #include "apr_thread_proc.h"
-#endif
-#if __has_include("apr_proc_mutex.h")
 #include "apr_proc_mutex.h"
-#endif
-#if __has_include("apr_global_mutex.h")
 #include "apr_global_mutex.h"
-#endif
-#if __has_include("apr_shm.h")
 #include "apr_shm.h"
-#endif
-#if __has_include("apr_dso.h")
 #include "apr_dso.h"
-#endif
-#endif
 
 #if APR_HAVE_DIRENT_H
 #include <dirent.h>
@@ -84,23 +66,6 @@ extern "C" {
  * @ingroup APR
  * @{
  */
-
-#if APR_HAS_THREADS
-/** A thread (opaque; declared again by apr_thread_proc.h). */
-typedef struct apr_thread_t apr_thread_t;
-/** A thread-private data key (opaque; see apr_thread_proc.h). */
-typedef struct apr_threadkey_t apr_threadkey_t;
-#endif
-/** A process mutex (opaque; declared again by apr_proc_mutex.h). */
-typedef struct apr_proc_mutex_t apr_proc_mutex_t;
-/** A mutex across threads and processes (opaque; see apr_global_mutex.h). */
-typedef struct apr_global_mutex_t apr_global_mutex_t;
-/** A shared memory segment (opaque; declared again by apr_shm.h). */
-typedef struct apr_shm_t apr_shm_t;
-#if APR_HAS_DSO
-/** A loaded library (opaque; declared again by apr_dso.h). */
-typedef struct apr_dso_handle_t apr_dso_handle_t;
-#endif
 
 /**
  * The native pieces of a process mutex. Which members exist depends on
@@ -245,7 +210,6 @@ APR_DECLARE(apr_status_t) apr_os_sock_get(apr_os_sock_t *thesock,
 APR_DECLARE(apr_status_t) apr_os_proc_mutex_get(
     apr_os_proc_mutex_t *ospmutex, apr_proc_mutex_t *pmutex);
 
-#if defined(APR_PROC_MUTEX_H)
 /**
  * Read the native pieces of a process mutex and its mechanism.
  * @param ospmutex Receives them.
@@ -256,7 +220,6 @@ APR_DECLARE(apr_status_t) apr_os_proc_mutex_get(
 APR_DECLARE(apr_status_t) apr_os_proc_mutex_get_ex(
     apr_os_proc_mutex_t *ospmutex, apr_proc_mutex_t *pmutex,
     apr_lockmech_e *mech);
-#endif
 
 /**
  * Convert an apr_time_exp_t into a struct tm.
@@ -442,7 +405,6 @@ APR_DECLARE(apr_status_t) apr_os_proc_mutex_put(
     apr_proc_mutex_t **pmutex, apr_os_proc_mutex_t *ospmutex,
     apr_pool_t *cont);
 
-#if defined(APR_PROC_MUTEX_H)
 /**
  * Wrap native process mutex pieces into an apr_proc_mutex_t of the
  * given mechanism.
@@ -458,7 +420,6 @@ APR_DECLARE(apr_status_t) apr_os_proc_mutex_put(
 APR_DECLARE(apr_status_t) apr_os_proc_mutex_put_ex(
     apr_proc_mutex_t **pmutex, apr_os_proc_mutex_t *ospmutex,
     apr_lockmech_e mech, int register_cleanup, apr_pool_t *cont);
-#endif
 
 /**
  * Convert a struct timeval into an apr_time_t.

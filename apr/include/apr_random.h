@@ -13,6 +13,7 @@
 #define APR_RANDOM_H
 
 #include "apr_pools.h"
+#include "apr_thread_proc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,13 +24,6 @@ extern "C" {
  * @ingroup APR
  * @{
  */
-
-/*
- * The process handle of apr_thread_proc.h, of which only the first member,
- * the pid, is used here. Declared incomplete so this header stands alone;
- * apr_thread_proc.h completes it.
- */
-typedef struct apr_proc_t apr_proc_t;
 
 /** A hash function object (see struct apr_crypto_hash_t). */
 typedef struct apr_crypto_hash_t apr_crypto_hash_t;

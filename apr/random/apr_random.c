@@ -32,12 +32,6 @@
 #define G_FOR_INSECURE 32
 #define G_FOR_SECURE 320
 
-/* The first member of apr_proc_t (apr_thread_proc.h); all that
- * apr_random_after_fork() reads of it. */
-typedef struct {
-    pid_t pid;
-} proc_head_t;
-
 typedef struct {
     unsigned char *buf;
     apr_size_t used;
@@ -283,7 +277,7 @@ static void mix_pid(apr_random_t *g, unsigned char *key, pid_t pid)
 
 APR_DECLARE(void) apr_random_after_fork(apr_proc_t *proc)
 {
-    pid_t pid = ((const proc_head_t *)(const void *)proc)->pid;
+    pid_t pid = proc->pid;
     apr_random_t *g;
 
     /* The pid alone is little entropy; it only makes parent and child

@@ -33,6 +33,15 @@
 #include "apr_file_io.h"
 #include "apr_file_info.h"
 #include "apr_perms_set.h"
+#include "apr_shm.h"
+#include "apr_dso.h"
+#include "apr_signal.h"
+#include "apr_atomic.h"
+#include "apr_thread_cond.h"
+#include "apr_thread_rwlock.h"
+#include "apr_proc_mutex.h"
+#include "apr_global_mutex.h"
+#include "apr_thread_proc.h"
 #define S(t) printf("sizeof %s %zu\n", #t, sizeof(t))
 #define V(c) printf("value %s %lld\n", #c, (long long)(c))
 #define O(t, f) printf("offsetof %s.%s %zu\n", #t, #f, offsetof(t, f))
@@ -419,5 +428,88 @@ int main(void)
     V(APR_FILEPATH_ENCODING_LOCALE);
     V(APR_FILEPATH_ENCODING_UTF8);
     S(apr_perms_setfn_t *);
+    /* apr_shm.h, apr_dso.h */
+    V(APR_SHM_NS_LOCAL);
+    V(APR_SHM_NS_GLOBAL);
+    V(APR_HAS_SHARED_MEMORY);
+    V(APR_HAS_DSO);
+    S(apr_dso_handle_sym_t);
+    S(apr_os_shm_t);
+    S(apr_os_dso_handle_t);
+
+    /* apr_signal.h, apr_atomic.h, apr_thread_cond.h, apr_thread_rwlock.h:
+     * opaque types and functions only, but a handler pointer is passed. */
+    S(apr_sigfunc_t *);
+    /* apr_proc_mutex.h, apr_global_mutex.h */
+    V(APR_LOCK_FCNTL);
+    V(APR_LOCK_FLOCK);
+    V(APR_LOCK_SYSVSEM);
+    V(APR_LOCK_PROC_PTHREAD);
+    V(APR_LOCK_POSIXSEM);
+    V(APR_LOCK_DEFAULT);
+    V(APR_LOCK_DEFAULT_TIMED);
+    S(apr_lockmech_e);
+    V(APR_HAS_FCNTL_SERIALIZE);
+    V(APR_HAS_FLOCK_SERIALIZE);
+    V(APR_HAS_SYSVSEM_SERIALIZE);
+    V(APR_HAS_POSIXSEM_SERIALIZE);
+    V(APR_HAS_PROC_PTHREAD_SERIALIZE);
+    V(APR_USE_PROC_PTHREAD_SERIALIZE);
+    V(APR_PROC_MUTEX_IS_GLOBAL);
+    V(APR_HAS_TIMEDLOCKS);
+
+    /* apr_thread_proc.h */
+    S(apr_proc_t);
+    O(apr_proc_t, pid);
+    O(apr_proc_t, in);
+    O(apr_proc_t, out);
+    O(apr_proc_t, err);
+    S(apr_cmdtype_e);
+    V(APR_SHELLCMD);
+    V(APR_PROGRAM);
+    V(APR_PROGRAM_ENV);
+    V(APR_PROGRAM_PATH);
+    V(APR_SHELLCMD_ENV);
+    V(APR_WAIT);
+    V(APR_NOWAIT);
+    S(apr_exit_why_e);
+    V(APR_PROC_EXIT);
+    V(APR_PROC_SIGNAL);
+    V(APR_PROC_SIGNAL_CORE);
+    V(APR_PROC_CHECK_EXIT(APR_PROC_EXIT));
+    V(APR_PROC_CHECK_SIGNALED(APR_PROC_SIGNAL));
+    V(APR_PROC_CHECK_CORE_DUMP(APR_PROC_SIGNAL_CORE));
+    V(APR_NO_PIPE);
+    V(APR_FULL_BLOCK);
+    V(APR_FULL_NONBLOCK);
+    V(APR_PARENT_BLOCK);
+    V(APR_CHILD_BLOCK);
+    V(APR_NO_FILE);
+    V(APR_READ_BLOCK);
+    V(APR_WRITE_BLOCK);
+    V(APR_LIMIT_CPU);
+    V(APR_LIMIT_MEM);
+    V(APR_LIMIT_NPROC);
+    V(APR_LIMIT_NOFILE);
+    V(APR_OC_REASON_DEATH);
+    V(APR_OC_REASON_UNWRITABLE);
+    V(APR_OC_REASON_RESTART);
+    V(APR_OC_REASON_UNREGISTER);
+    V(APR_OC_REASON_LOST);
+    V(APR_OC_REASON_RUNNING);
+    S(apr_kill_conditions_e);
+    V(APR_KILL_NEVER);
+    V(APR_KILL_ALWAYS);
+    V(APR_KILL_AFTER_TIMEOUT);
+    V(APR_JUST_WAIT);
+    V(APR_KILL_ONLY_ONCE);
+    V(APR_PROC_DETACH_FOREGROUND);
+    V(APR_PROC_DETACH_DAEMONIZE);
+    V(APR_HAS_PROC_INVOKED);
+    S(apr_thread_start_t);
+    S(apr_child_errfn_t *);
+    S(apr_os_thread_t);
+    S(apr_os_threadkey_t);
+    S(apr_os_proc_t);
     return 0;
 }

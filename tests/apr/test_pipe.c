@@ -10,15 +10,7 @@
 #include "apr_strings.h"
 #include "apr_time.h"
 
-#if __has_include("apr_thread_proc.h")
 #include "apr_thread_proc.h"
-#else
-/* apr_thread_proc.h (the processes issue) defines these; its values. */
-#define APR_FULL_BLOCK 1
-#define APR_FULL_NONBLOCK 2
-#define APR_READ_BLOCK 3
-#define APR_WRITE_BLOCK 4
-#endif
 
 #include <fcntl.h>
 #include <signal.h>

@@ -8,14 +8,10 @@
  */
 #include "apr_arch_file_io.h"
 #include "apr_portable.h"
+#include "apr_thread_proc.h"
 
 #include <errno.h>
 #include <sys/stat.h>
-
-/* The values of apr_thread_proc.h's APR_FULL_BLOCK, APR_FULL_NONBLOCK,
- * APR_READ_BLOCK and APR_WRITE_BLOCK, which apr_file_pipe_create_ex
- * takes. */
-enum { FULL_BLOCK = 1, FULL_NONBLOCK = 2, READ_BLOCK = 3, WRITE_BLOCK = 4 };
 
 apr_status_t apr__file_set_nonblock(apr_file_t *file, int on)
 {
@@ -114,12 +110,12 @@ static apr_status_t set_blocking(apr_file_t *in, apr_file_t *out,
     apr_status_t rv = APR_SUCCESS;
 
     switch (blocking) {
-    case FULL_BLOCK:
+    case APR_FULL_BLOCK:
         break;
-    case READ_BLOCK:
+    case APR_READ_BLOCK:
         rv = apr_file_pipe_timeout_set(out, 0);
         break;
-    case WRITE_BLOCK:
+    case APR_WRITE_BLOCK:
         rv = apr_file_pipe_timeout_set(in, 0);
         break;
     default: /* FULL_NONBLOCK, and anything else, as APR does */

@@ -5,6 +5,7 @@
 #include "apr.h"
 #include "apr_general.h"
 #include "apr_pools.h"
+#include "apr_signal.h"
 
 static int initialized = 0;
 
@@ -15,9 +16,13 @@ APR_DECLARE(apr_status_t) apr_initialize(void)
     if (initialized++)
         return APR_SUCCESS;
     rv = apr_pool_initialize();
-    if (rv != APR_SUCCESS)
+    if (rv != APR_SUCCESS) {
         initialized = 0;
-    return rv;
+        return rv;
+    }
+    /* The description table of apr_signal_description_get(). */
+    apr_signal_init(NULL);
+    return APR_SUCCESS;
 }
 
 APR_DECLARE(apr_status_t) apr_app_initialize(int *argc,

@@ -1,5 +1,6 @@
 /* Micro-benchmarks of the runtime: pools, tables, hashes, string formatting,
- * buffered file reads, vectored socket writes and pollsets.
+ * buffered file reads, vectored socket writes, pollsets, and the
+ * concurrency primitives (mutexes, atomics, threads, process mutexes).
  *
  * One program, built twice from this file: bench_apr_ours (our libapr-1)
  * and bench_apr_ref (Debian's, pkg-config apr-1). It uses only the public
@@ -18,14 +19,18 @@
  * where CHECK sums what the timed loop computed (lengths, counts, first
  * bytes): the two builds must print the same, or one library is wrong.
  */
+#include <apr_atomic.h>
 #include <apr_file_io.h>
 #include <apr_general.h>
 #include <apr_hash.h>
 #include <apr_network_io.h>
 #include <apr_poll.h>
 #include <apr_pools.h>
+#include <apr_proc_mutex.h>
 #include <apr_strings.h>
 #include <apr_tables.h>
+#include <apr_thread_mutex.h>
+#include <apr_thread_proc.h>
 #include <apr_version.h>
 
 #include <stdio.h>
@@ -585,6 +590,181 @@ static void case_pollset_poll(long n)
 }
 
 /* ------------------------------------------------------------------------
+ * Concurrency cases: thread mutexes, atomics, threads, process mutexes.
+ * Their objects are made by each case's set-up, once, from the root pool.
+ */
+
+static apr_thread_mutex_t *tmutex;
+static volatile apr_uint32_t counter32;
+static long shared_count; /* guarded by tmutex */
+
+static void setup_thread_mutex(void)
+{
+    apr_status_t rv;
+
+    if (tmutex != NULL)
+        return;
+    rv = apr_thread_mutex_create(&tmutex, APR_THREAD_MUTEX_DEFAULT, root);
+    if (rv != APR_SUCCESS)
+        fail("apr_thread_mutex_create", rv);
+}
+
+/* An uncontended lock and unlock, as a pool or a file with XTHREAD
+ * takes them. */
+static void case_thread_mutex(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_thread_mutex_lock(tmutex);
+        shared_count++;
+        apr_thread_mutex_unlock(tmutex);
+    }
+    sink += (size_t)(shared_count > 0);
+}
+
+struct contend_arg {
+    long n;
+};
+
+static void *APR_THREAD_FUNC contend_thread(apr_thread_t *thd, void *data)
+{
+    struct contend_arg *a = data;
+
+    for (long i = 0; i < a->n; i++) {
+        apr_thread_mutex_lock(tmutex);
+        shared_count++;
+        apr_thread_mutex_unlock(tmutex);
+    }
+    apr_thread_exit(thd, APR_SUCCESS);
+    return NULL;
+}
+
+/* Two threads each doing n lock/increment/unlock on one mutex: one
+ * iteration is a critical section in each thread. The count at the end
+ * must be exactly 2n. */
+static void case_thread_mutex_contended(long n)
+{
+    struct contend_arg a = {n};
+    apr_thread_t *t[2];
+    apr_status_t rv, trv;
+    long before;
+
+    apr_thread_mutex_lock(tmutex);
+    before = shared_count;
+    apr_thread_mutex_unlock(tmutex);
+    for (int j = 0; j < 2; j++) {
+        rv = apr_thread_create(&t[j], NULL, contend_thread, &a, scratch);
+        if (rv != APR_SUCCESS)
+            fail("apr_thread_create", rv);
+    }
+    for (int j = 0; j < 2; j++)
+        apr_thread_join(&trv, t[j]);
+    sink += (size_t)(shared_count - before == 2 * n);
+    apr_pool_clear(scratch);
+}
+
+static void setup_atomic(void)
+{
+    apr_atomic_init(root);
+    apr_atomic_set32(&counter32, 0);
+}
+
+/* apr_atomic_inc32 on one word (a reference count, a scoreboard slot). */
+static void case_atomic_inc32(long n)
+{
+    apr_uint32_t last = 0;
+    for (long i = 0; i < n; i++)
+        last = apr_atomic_inc32(&counter32);
+    sink += (size_t)(last + 1 == apr_atomic_read32(&counter32));
+}
+
+/* An increment by compare-and-swap, as lock-free queues do (never fails
+ * here: one thread). */
+static void case_atomic_cas32(long n)
+{
+    size_t ok = 0;
+    for (long i = 0; i < n; i++) {
+        apr_uint32_t old = apr_atomic_read32(&counter32);
+        ok += (apr_atomic_cas32(&counter32, old + 1, old) == old);
+    }
+    sink += ok;
+}
+
+static void *APR_THREAD_FUNC empty_thread(apr_thread_t *thd, void *data)
+{
+    apr_thread_exit(thd, (apr_status_t)(apr_uintptr_t)data);
+    return NULL;
+}
+
+/* Start a thread that exits at once, and join it. */
+static void case_thread_create(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_thread_t *t;
+        apr_status_t rv, trv = 0;
+
+        rv = apr_thread_create(&t, NULL, empty_thread, (void *)(apr_uintptr_t)7,
+                               scratch);
+        if (rv != APR_SUCCESS)
+            fail("apr_thread_create", rv);
+        apr_thread_join(&trv, t);
+        sink += (size_t)trv;
+        /* APR allocates each thread's handle from the pool given. */
+        if (i % 256 == 255)
+            apr_pool_clear(scratch);
+    }
+    apr_pool_clear(scratch);
+}
+
+/* One process mutex per mechanism, made by the case's set-up. */
+static apr_proc_mutex_t *pmutex[APR_LOCK_DEFAULT_TIMED + 1];
+static apr_lockmech_e pmutex_mech;
+
+static void setup_proc_mutex(apr_lockmech_e mech)
+{
+    apr_status_t rv;
+
+    pmutex_mech = mech;
+    if (pmutex[mech] != NULL)
+        return;
+    rv = apr_proc_mutex_create(&pmutex[mech], NULL, mech, root);
+    if (rv != APR_SUCCESS)
+        fail("apr_proc_mutex_create", rv);
+}
+
+/* An uncontended lock and unlock of a process mutex (the accept mutex of
+ * a prefork server, taken around every accept). */
+static void case_proc_mutex(long n)
+{
+    apr_proc_mutex_t *m = pmutex[pmutex_mech];
+    size_t ok = 0;
+
+    for (long i = 0; i < n; i++) {
+        ok += (apr_proc_mutex_lock(m) == APR_SUCCESS);
+        apr_proc_mutex_unlock(m);
+    }
+    sink += ok;
+}
+
+#define PROC_MUTEX_SETUP(name, mech) \
+    static void setup_pm_##name(void) { setup_proc_mutex(mech); }
+PROC_MUTEX_SETUP(default, APR_LOCK_DEFAULT)
+#if APR_HAS_FCNTL_SERIALIZE
+PROC_MUTEX_SETUP(fcntl, APR_LOCK_FCNTL)
+#endif
+#if APR_HAS_FLOCK_SERIALIZE
+PROC_MUTEX_SETUP(flock, APR_LOCK_FLOCK)
+#endif
+#if APR_HAS_SYSVSEM_SERIALIZE
+PROC_MUTEX_SETUP(sysvsem, APR_LOCK_SYSVSEM)
+#endif
+#if APR_HAS_POSIXSEM_SERIALIZE
+PROC_MUTEX_SETUP(posixsem, APR_LOCK_POSIXSEM)
+#endif
+#if APR_HAS_PROC_PTHREAD_SERIALIZE
+PROC_MUTEX_SETUP(pthread, APR_LOCK_PROC_PTHREAD)
+#endif
+
+/* ------------------------------------------------------------------------
  * Set-up shared by the cases (built once, outside the measurements).
  */
 
@@ -649,6 +829,28 @@ static const struct bench_case cases[] = {
     {"file_gets", case_file_gets, 1000000, setup_file},
     {"socket_sendv", case_socket_sendv, 200000, setup_sendv},
     {"pollset_poll", case_pollset_poll, 500000, setup_pollset},
+    {"thread_mutex", case_thread_mutex, 10000000, setup_thread_mutex},
+    {"thread_mutex_contended", case_thread_mutex_contended, 1000000,
+     setup_thread_mutex},
+    {"atomic_inc32", case_atomic_inc32, 10000000, setup_atomic},
+    {"atomic_cas32", case_atomic_cas32, 8000000, setup_atomic},
+    {"thread_create", case_thread_create, 2000, NULL},
+    {"proc_mutex_default", case_proc_mutex, 3000000, setup_pm_default},
+#if APR_HAS_FCNTL_SERIALIZE
+    {"proc_mutex_fcntl", case_proc_mutex, 200000, setup_pm_fcntl},
+#endif
+#if APR_HAS_FLOCK_SERIALIZE
+    {"proc_mutex_flock", case_proc_mutex, 200000, setup_pm_flock},
+#endif
+#if APR_HAS_SYSVSEM_SERIALIZE
+    {"proc_mutex_sysvsem", case_proc_mutex, 300000, setup_pm_sysvsem},
+#endif
+#if APR_HAS_POSIXSEM_SERIALIZE
+    {"proc_mutex_posixsem", case_proc_mutex, 3000000, setup_pm_posixsem},
+#endif
+#if APR_HAS_PROC_PTHREAD_SERIALIZE
+    {"proc_mutex_pthread", case_proc_mutex, 3000000, setup_pm_pthread},
+#endif
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
 
