@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/time.h>
@@ -240,15 +241,18 @@ START_TEST(nested_mutex_relocks)
     ck_assert_int_eq(apr_thread_mutex_unlock(m), APR_SUCCESS);
     ck_assert_int_eq(apr_thread_mutex_unlock(m), APR_SUCCESS);
     ck_assert_int_eq(apr_thread_mutex_unlock(m), APR_SUCCESS);
-    /* Unlocking once too often is an error for a recursive mutex. */
+    /* Unlocking once too often is an error for a recursive mutex (which
+     * ThreadSanitizer reports as the misuse it is: not checked there). */
+#if !defined(__SANITIZE_THREAD__)
     ck_assert_int_ne(apr_thread_mutex_unlock(m), APR_SUCCESS);
+#endif
 }
 END_TEST
 
 struct holder {
     apr_thread_mutex_t *m;
-    pthread_mutex_t gate;   /* held by the test until the holder may go */
-    volatile int locked;
+    sem_t gate;             /* posted when the holder may let go */
+    int locked;             /* atomic: set once the holder has the lock */
     apr_status_t rv;
 };
 
@@ -257,9 +261,9 @@ static void *hold_mutex(void *arg)
     struct holder *h = arg;
 
     h->rv = apr_thread_mutex_lock(h->m);
-    h->locked = 1;
-    pthread_mutex_lock(&h->gate);
-    pthread_mutex_unlock(&h->gate);
+    __atomic_store_n(&h->locked, 1, __ATOMIC_RELEASE);
+    while (sem_wait(&h->gate) != 0)
+        ;
     apr_thread_mutex_unlock(h->m);
     return NULL;
 }
@@ -269,20 +273,19 @@ static pthread_t start_holder(struct holder *h)
 {
     pthread_t t;
 
-    pthread_mutex_init(&h->gate, NULL);
-    pthread_mutex_lock(&h->gate);
-    h->locked = 0;
+    sem_init(&h->gate, 0, 0);
+    __atomic_store_n(&h->locked, 0, __ATOMIC_RELAXED);
     ck_assert_int_eq(pthread_create(&t, NULL, hold_mutex, h), 0);
-    while (!h->locked)
+    while (!__atomic_load_n(&h->locked, __ATOMIC_ACQUIRE))
         sched_yield();
     return t;
 }
 
 static void release_holder(struct holder *h, pthread_t t)
 {
-    pthread_mutex_unlock(&h->gate);
+    sem_post(&h->gate);
     pthread_join(t, NULL);
-    pthread_mutex_destroy(&h->gate);
+    sem_destroy(&h->gate);
     ck_assert_int_eq(h->rv, APR_SUCCESS);
 }
 
@@ -333,7 +336,7 @@ static void *release_later(void *arg)
     struct timespec ts = {0, 50 * 1000 * 1000};
 
     nanosleep(&ts, NULL);
-    pthread_mutex_unlock(&h->gate);
+    sem_post(&h->gate);
     return NULL;
 }
 
@@ -351,7 +354,7 @@ START_TEST(timedlock_succeeds_when_released)
     ck_assert_int_eq(apr_thread_mutex_unlock(h.m), APR_SUCCESS);
     pthread_join(r, NULL);
     pthread_join(t, NULL);
-    pthread_mutex_destroy(&h.gate);
+    sem_destroy(&h.gate);
 }
 END_TEST
 
