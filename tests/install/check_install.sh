@@ -3,7 +3,8 @@
 # the ways README.md promises:
 #   1. every installed public header compiles on its own (C99, C11 and, when
 #      a C++ compiler is there, C++11; -Wpedantic -Werror);
-#   2. a program builds with `pkg-config --cflags --libs apr-1` and runs;
+#   2. programs build with `pkg-config --cflags --libs apr-1` and
+#      `... apr-util-1` and run;
 #   3. a meson project takes the runtime as a subproject and runs the same
 #      program (skipped when MESON_SUBPROJECT_TEST=0, it configures anew).
 # Usage: check_install.sh SOURCE_ROOT BUILD_ROOT
@@ -43,7 +44,10 @@ echo "$n installed headers compile on their own (C99, C11${cxx:+, C++11})"
 
 "$cc" -std=c11 -Wall -Werror $cflags "$src/tests/install/consumer.c" -o "$tmp/consumer" $libs
 LD_LIBRARY_PATH="$libdir" "$tmp/consumer"
-echo "pkg-config build: ok"
+"$cc" -std=c11 -Wall -Werror $(pkg-config --cflags apr-util-1) \
+    "$src/tests/install/consumer_apu.c" -o "$tmp/consumer_apu" $(pkg-config --libs apr-util-1)
+LD_LIBRARY_PATH="$libdir" "$tmp/consumer_apu"
+echo "pkg-config builds (apr-1, apr-util-1): ok"
 
 if [ "${MESON_SUBPROJECT_TEST:-1}" != 0 ]; then
     proj="$tmp/proj"
