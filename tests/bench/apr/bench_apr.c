@@ -1,11 +1,12 @@
 /* Micro-benchmarks of the runtime: pools, tables, hashes, string formatting,
- * buffered file reads, vectored socket writes, pollsets, and the
- * concurrency primitives (mutexes, atomics, threads, process mutexes).
+ * buffered file reads, vectored socket writes, pollsets, the concurrency
+ * primitives (mutexes, atomics, threads, process mutexes), and APR-util's
+ * brigades, digests, URI and date parsers.
  *
- * One program, built twice from this file: bench_apr_ours (our libapr-1)
- * and bench_apr_ref (Debian's, pkg-config apr-1). It uses only the public
- * APR API, so the two builds run exactly the same code on their side of the
- * call.  run.py runs them alternately and prints the ratios.
+ * One program, built twice from this file: bench_apr_ours (our libapr-1
+ * and libaprutil-1) and bench_apr_ref (Debian's, pkg-config apr-1 and
+ * apr-util-1). It uses only the public APR and APR-util API, so the two
+ * builds run exactly the same code on their side of the call.  run.py runs them alternately and prints the ratios.
  *
  *   bench_apr [-n ITERS | -s SCALE] [-w WARMUP] [--list] [--version] [CASE...]
  *
@@ -32,6 +33,12 @@
 #include <apr_thread_mutex.h>
 #include <apr_thread_proc.h>
 #include <apr_version.h>
+
+#include <apr_buckets.h>
+#include <apr_date.h>
+#include <apr_md5.h>
+#include <apr_sha1.h>
+#include <apr_uri.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -765,6 +772,245 @@ PROC_MUTEX_SETUP(pthread, APR_LOCK_PROC_PTHREAD)
 #endif
 
 /* ------------------------------------------------------------------------
+ * APR-util cases: buckets and brigades, digests, URIs, dates. Their data
+ * and brigades are made by setup_apu(), once, from the root pool; each
+ * iteration empties the brigades it filled (apr_brigade_cleanup), so the
+ * bucket allocator's free lists are what the loop allocates from.
+ */
+
+#define APU_BODY 1460          /* a transient body piece */
+#define APU_STATIC 8000        /* an immortal block (a cached file) */
+#define APU_HEAP 512           /* copied into a heap bucket */
+#define DIGEST_BYTES 65536     /* hashed per iteration */
+
+static apr_bucket_alloc_t *balloc;
+static apr_bucket_brigade *bb_a, *bb_b; /* emptied by every iteration */
+static apr_bucket_brigade *bb_response; /* built once, for brigade_flatten */
+static char apu_body[APU_BODY], apu_static[APU_STATIC], apu_heap[APU_HEAP];
+static unsigned char *digest_data;
+
+/* A request head as it arrives: 12 lines cut into 5 pieces at places
+ * that fall inside lines (as TCP segments do). */
+static const char request_head[] =
+    "GET /cgi-bin/script.pl?a=1&b=2 HTTP/1.1\r\n"
+    "Host: www.example.com\r\n"
+    "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 "
+    "Firefox/115.0\r\n"
+    "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;"
+    "q=0.8\r\n"
+    "Accept-Language: en-US,en;q=0.5\r\n"
+    "Accept-Encoding: gzip, deflate, br\r\n"
+    "Connection: keep-alive\r\n"
+    "Cookie: session=4f2a9c1e8b7d6a5f; theme=dark; lang=en\r\n"
+    "Referer: https://www.example.com/\r\n"
+    "If-Modified-Since: Sat, 29 Oct 2022 19:43:31 GMT\r\n"
+    "Cache-Control: max-age=0\r\n"
+    "\r\n";
+static const apr_size_t request_cuts[] = {17, 95, 211, 380,
+                                          sizeof(request_head) - 1};
+#define NCUTS (sizeof(request_cuts) / sizeof(request_cuts[0]))
+
+/* A response: status line and headers written through the brigade's
+ * buffer (apr_brigade_puts/apr_brigade_write copy into heap buckets),
+ * then a transient body piece, a heap copy, an immortal block and EOS. */
+static void build_response(apr_bucket_brigade *bb)
+{
+    apr_brigade_puts(bb, NULL, NULL, "HTTP/1.1 200 OK\r\n");
+    for (int j = 0; j < 10; j++) {
+        apr_brigade_puts(bb, NULL, NULL, header_names[j]);
+        apr_brigade_write(bb, NULL, NULL, ": ", 2);
+        apr_brigade_puts(bb, NULL, NULL, header_values[j]);
+        apr_brigade_write(bb, NULL, NULL, "\r\n", 2);
+    }
+    apr_brigade_write(bb, NULL, NULL, "\r\n", 2);
+    APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_transient_create(
+                                    apu_body, APU_BODY, balloc));
+    APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_heap_create(
+                                    apu_heap, APU_HEAP, NULL, balloc));
+    APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_immortal_create(
+                                    apu_static, APU_STATIC, balloc));
+    APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_eos_create(balloc));
+}
+
+static void setup_apu(void)
+{
+    if (balloc != NULL)
+        return;
+    balloc = apr_bucket_alloc_create(root);
+    bb_a = apr_brigade_create(root, balloc);
+    bb_b = apr_brigade_create(root, balloc);
+    bb_response = apr_brigade_create(root, balloc);
+    memset(apu_body, 'b', sizeof(apu_body));
+    memset(apu_static, 's', sizeof(apu_static));
+    memset(apu_heap, 'h', sizeof(apu_heap));
+    build_response(bb_response);
+    digest_data = apr_palloc(root, DIGEST_BYTES);
+    for (int j = 0; j < DIGEST_BYTES; j++)
+        digest_data[j] = (unsigned char)(j * 131 + (j >> 8));
+}
+
+/* Build the response brigade, take its length, empty it. */
+static void case_brigade_build(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_off_t len = 0;
+        build_response(bb_a);
+        apr_brigade_length(bb_a, 1, &len);
+        apr_brigade_cleanup(bb_a);
+        sink += (size_t)len;
+    }
+}
+
+/* apr_brigade_flatten of the (prebuilt) response into a buffer. */
+static void case_brigade_flatten(long n)
+{
+    static char buf[16384];
+    for (long i = 0; i < n; i++) {
+        apr_size_t len = sizeof(buf);
+        apr_brigade_flatten(bb_response, buf, &len);
+        sink += len + (size_t)buf[len / 2];
+    }
+}
+
+/* The request head in 5 immortal buckets; apr_brigade_split_line moves
+ * one line at a time into a second brigade, which is flattened and
+ * emptied, as a server's line reader does. */
+static void case_brigade_split_line(long n)
+{
+    char line[256];
+    for (long i = 0; i < n; i++) {
+        size_t acc = 0;
+        apr_size_t from = 0;
+        for (size_t j = 0; j < NCUTS; j++) {
+            APR_BRIGADE_INSERT_TAIL(bb_a, apr_bucket_immortal_create(
+                request_head + from, request_cuts[j] - from, balloc));
+            from = request_cuts[j];
+        }
+        while (!APR_BRIGADE_EMPTY(bb_a)) {
+            apr_size_t len = sizeof(line);
+            apr_brigade_split_line(bb_b, bb_a, APR_BLOCK_READ, 8192);
+            apr_brigade_flatten(bb_b, line, &len);
+            apr_brigade_cleanup(bb_b);
+            acc += len + (size_t)line[0];
+        }
+        sink += acc;
+    }
+}
+
+/* Byte ranges of a 9,700-byte body (transient, heap, immortal buckets):
+ * apr_brigade_partition at three offsets, apr_brigade_split_ex at two of
+ * them, the pieces counted and joined again. */
+static void case_brigade_partition(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_bucket *e, *e2, *e3;
+        size_t acc = 0;
+        APR_BRIGADE_INSERT_TAIL(bb_a, apr_bucket_transient_create(
+                                          apu_body, APU_BODY, balloc));
+        APR_BRIGADE_INSERT_TAIL(bb_a, apr_bucket_immortal_create(
+                                          apu_static, APU_STATIC, balloc));
+        APR_BRIGADE_INSERT_TAIL(bb_a, apr_bucket_immortal_create(
+                                          apu_heap, 240, balloc));
+        apr_brigade_partition(bb_a, 1000, &e);
+        apr_brigade_partition(bb_a, 5000, &e2);
+        apr_brigade_partition(bb_a, 9500, &e3);
+        apr_brigade_split_ex(bb_a, e2, bb_b);
+        for (e = APR_BRIGADE_FIRST(bb_b); e != APR_BRIGADE_SENTINEL(bb_b);
+             e = APR_BUCKET_NEXT(e))
+            acc += e->length;
+        for (e = APR_BRIGADE_FIRST(bb_a); e != APR_BRIGADE_SENTINEL(bb_a);
+             e = APR_BUCKET_NEXT(e))
+            acc += 1;
+        APR_BRIGADE_CONCAT(bb_a, bb_b);
+        apr_brigade_cleanup(bb_a);
+        sink += acc;
+    }
+}
+
+/* apr_md5 of 64 KiB. */
+static void case_md5(long n)
+{
+    unsigned char digest[APR_MD5_DIGESTSIZE];
+    for (long i = 0; i < n; i++) {
+        apr_md5(digest, digest_data, DIGEST_BYTES);
+        sink += digest[0] + digest[15];
+    }
+}
+
+/* apr_sha1_init/update/final of 64 KiB, given in one update. */
+static void case_sha1(long n)
+{
+    unsigned char digest[APR_SHA1_DIGESTSIZE];
+    for (long i = 0; i < n; i++) {
+        apr_sha1_ctx_t ctx;
+        apr_sha1_init(&ctx);
+        apr_sha1_update(&ctx, (const char *)digest_data, DIGEST_BYTES);
+        apr_sha1_final(digest, &ctx);
+        sink += digest[0] + digest[19];
+    }
+}
+
+static size_t uri_sum(const apr_uri_t *u)
+{
+    return (u->path ? strlen(u->path) : 0) +
+           (u->query ? strlen(u->query) : 0) +
+           (u->hostname ? strlen(u->hostname) : 0) +
+           (u->user ? strlen(u->user) : 0) + (size_t)u->port;
+}
+
+/* apr_uri_parse of a request's target (path and query); the pool is
+ * cleared every 16 parses. */
+static void case_uri_parse_path(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_uri_t u;
+        apr_uri_parse(scratch, "/cgi-bin/search.pl?q=apache+runtime&page=2"
+                      "&lang=en", &u);
+        sink += uri_sum(&u);
+        if (i % 16 == 15)
+            apr_pool_clear(scratch);
+    }
+    apr_pool_clear(scratch);
+}
+
+/* apr_uri_parse of an absolute URI with every part: scheme, user and
+ * password, host, port, path, query, fragment. */
+static void case_uri_parse_full(long n)
+{
+    for (long i = 0; i < n; i++) {
+        apr_uri_t u;
+        apr_uri_parse(scratch, "https://alice:s3cret@www.example.com:8443"
+                      "/docs/manual/index.html?lang=en&v=2.4#section-3", &u);
+        sink += uri_sum(&u);
+        if (i % 16 == 15)
+            apr_pool_clear(scratch);
+    }
+    apr_pool_clear(scratch);
+}
+
+/* apr_date_parse_http of each of the three formats HTTP allows. */
+static void parse_dates(long n, const char *date)
+{
+    for (long i = 0; i < n; i++)
+        sink += (size_t)(apr_date_parse_http(date) / APR_USEC_PER_SEC);
+}
+
+static void case_date_rfc1123(long n)
+{
+    parse_dates(n, "Sun, 06 Nov 1994 08:49:37 GMT");
+}
+
+static void case_date_rfc850(long n)
+{
+    parse_dates(n, "Sunday, 06-Nov-94 08:49:37 GMT");
+}
+
+static void case_date_asctime(long n)
+{
+    parse_dates(n, "Sun Nov  6 08:49:37 1994");
+}
+
+/* ------------------------------------------------------------------------
  * Set-up shared by the cases (built once, outside the measurements).
  */
 
@@ -851,6 +1097,17 @@ static const struct bench_case cases[] = {
 #if APR_HAS_PROC_PTHREAD_SERIALIZE
     {"proc_mutex_pthread", case_proc_mutex, 3000000, setup_pm_pthread},
 #endif
+    {"brigade_build", case_brigade_build, 200000, setup_apu},
+    {"brigade_flatten", case_brigade_flatten, 1000000, setup_apu},
+    {"brigade_split_line", case_brigade_split_line, 150000, setup_apu},
+    {"brigade_partition", case_brigade_partition, 800000, setup_apu},
+    {"md5", case_md5, 800, setup_apu},
+    {"sha1", case_sha1, 600, setup_apu},
+    {"uri_parse_path", case_uri_parse_path, 2500000, setup_apu},
+    {"uri_parse_full", case_uri_parse_full, 800000, setup_apu},
+    {"date_rfc1123", case_date_rfc1123, 1600000, NULL},
+    {"date_rfc850", case_date_rfc850, 1500000, NULL},
+    {"date_asctime", case_date_asctime, 1200000, NULL},
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
 
