@@ -37,6 +37,8 @@ struct apr_xml_parser {
     int depth;              /* the number of open elements */
     int error;              /* the first error not yet reported */
     enum XML_Error xp_err;  /* expat's code when error is XML_ERR_EXPAT */
+    unsigned long err_line; /* where expat stopped: line, from 1 */
+    unsigned long err_col;  /* and column, from 1 */
     XML_Parser xp;          /* NULL once done */
 };
 
@@ -286,6 +288,8 @@ static apr_status_t do_parse(apr_xml_parser *parser, const char *data,
         if (XML_Parse(parser->xp, data, n, last) == XML_STATUS_ERROR) {
             parser->error = XML_ERR_EXPAT;
             parser->xp_err = XML_GetErrorCode(parser->xp);
+            parser->err_line = (unsigned long)XML_GetCurrentLineNumber(parser->xp);
+            parser->err_col = (unsigned long)XML_GetCurrentColumnNumber(parser->xp) + 1;
             break;
         }
         data += n;
@@ -334,9 +338,12 @@ APU_DECLARE(char *) apr_xml_parser_geterror(apr_xml_parser *parser,
         msg = "A namespace prefix was defined with an empty URI.";
         break;
     case XML_ERR_EXPAT:
-        /* APR-util's text: expat's message and code, no position */
-        apr_snprintf(errbuf, errbufsize, "XML parser error code: %s (%d)",
-                     XML_ErrorString(parser->xp_err), (int)parser->xp_err);
+        /* APR-util's text (expat's message and code), then where in the
+         * document: APR-util does not say, which leaves a user searching. */
+        apr_snprintf(errbuf, errbufsize,
+                     "XML parser error code: %s (%d) at line %lu, column %lu",
+                     XML_ErrorString(parser->xp_err), (int)parser->xp_err,
+                     parser->err_line, parser->err_col);
         return errbuf;
     case XML_ERR_PARSE_DONE:
         msg = "The parser is not active.";
