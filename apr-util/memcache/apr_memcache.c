@@ -6,11 +6,8 @@
  * buffer and gives the connection back. A connection that failed (or
  * whose reply could not be understood, so that it may be out of step) is
  * invalidated instead, and the server marked dead; a dead server is
- * probed again ("version") at most every five seconds.
- *
- * Connections opened before a server was last marked dead are dropped
- * when taken (see conn_acquire): after a server restarts, idle sockets to
- * the old process would fail once each otherwise.
+ * probed again ("version") at most every five seconds. That machinery is
+ * shared with apr_redis.c: see misc/apu_srvconn_internal.h.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -19,275 +16,88 @@
 #include "apr_memcache.h"
 #include "apr_strings.h"
 #include "apr_time.h"
+#include "../misc/apu_srvconn_internal.h"
 
-#define MC_LINE_MAX 1024          /* longest reply line we accept */
-#define MC_RBUF_SIZE 8192         /* read buffer of a connection */
-#define MC_RETRY_PERIOD apr_time_from_sec(5)
 #define MC_CONNECT_TIMEOUT apr_time_from_sec(1)
 
-struct apr_memcache_conn_t {
-    apr_pool_t *p;                /* the connection's own pool */
-    apr_socket_t *sock;
-    apr_memcache_server_t *ms;
-    apr_time_t ctime;             /* when it was opened */
-    apr_size_t rpos, rlen;        /* unread bytes: rbuf[rpos .. rlen) */
-    apr_size_t llen;              /* length of line */
-    char line[MC_LINE_MAX + 1];   /* the last reply line, CRLF removed */
-    char rbuf[MC_RBUF_SIZE];
-};
-
-/* ---------------------------------------------------------------- */
-/* Connections                                                       */
-
-static apr_status_t conn_connect(apr_memcache_conn_t *conn)
-{
-    apr_memcache_server_t *ms = conn->ms;
-    apr_int32_t family = APR_INET;
-    apr_sockaddr_t *sa;
-    apr_status_t rv;
-
-#if APR_HAVE_SOCKADDR_UN
-    if (ms->host[0] == '/')
-        family = APR_UNIX;
-#endif
-    rv = apr_sockaddr_info_get(&sa, ms->host, family, ms->port, 0, conn->p);
-    if (rv != APR_SUCCESS)
-        return rv;
-    rv = apr_socket_create(&conn->sock, sa->family, SOCK_STREAM, 0, conn->p);
-    if (rv != APR_SUCCESS)
-        return rv;
-    /* A short timeout for the connection only; then blocking I/O, as in
-     * APR-util (a value read may be large and the server slow). */
-    rv = apr_socket_timeout_set(conn->sock, MC_CONNECT_TIMEOUT);
-    if (rv == APR_SUCCESS)
-        rv = apr_socket_connect(conn->sock, sa);
-    if (rv == APR_SUCCESS)
-        rv = apr_socket_timeout_set(conn->sock, -1);
-    return rv;
-}
-
-static apr_status_t mc_conn_construct(void **resource, void *params,
-                                      apr_pool_t *pool)
-{
-    apr_memcache_server_t *ms = params;
-    apr_memcache_conn_t *conn;
-    apr_pool_t *np;
-    apr_status_t rv;
-
-    rv = apr_pool_create(&np, pool);
-    if (rv != APR_SUCCESS)
-        return rv;
-    conn = apr_pcalloc(np, sizeof(*conn));
-    conn->p = np;
-    conn->ms = ms;
-    conn->ctime = apr_time_now();
-    rv = conn_connect(conn);
-    if (rv != APR_SUCCESS) {
-        apr_pool_destroy(np);
-        return rv;
-    }
-    *resource = conn;
-    return APR_SUCCESS;
-}
-
-static apr_status_t mc_conn_destruct(void *resource, void *params,
-                                     apr_pool_t *pool)
-{
-    apr_memcache_conn_t *conn = resource;
-    (void)params;
-    (void)pool;
-    /* No "quit": the server may be gone (a write could raise SIGPIPE),
-     * and closing tells it the same. */
-    apr_socket_close(conn->sock);
-    apr_pool_destroy(conn->p);
-    return APR_SUCCESS;
-}
-
-/* A connection opened after the server last failed (older ones are
- * dropped: they lead to a process that may have died). */
-static apr_status_t conn_acquire(apr_memcache_server_t *ms,
-                                 apr_memcache_conn_t **conn)
-{
-    apr_status_t rv;
-    int tries;
-
-#if APR_HAS_THREADS
-    for (tries = 0; tries < 64; tries++) {
-        void *res;
-        rv = apr_reslist_acquire(ms->conns, &res);
-        if (rv != APR_SUCCESS)
-            return rv;
-        *conn = res;
-        if ((*conn)->ctime > ms->btime || ms->btime == 0)
-            return APR_SUCCESS;
-        apr_reslist_invalidate(ms->conns, res);
-    }
-    return APR_EGENERAL;
-#else
-    (void)tries;
-    if (ms->conn && ms->conn->ctime <= ms->btime) {
-        mc_conn_destruct(ms->conn, ms, ms->p);
-        ms->conn = NULL;
-    }
-    if (!ms->conn) {
-        void *res;
-        rv = mc_conn_construct(&res, ms, ms->p);
-        if (rv != APR_SUCCESS)
-            return rv;
-        ms->conn = res;
-    }
-    *conn = ms->conn;
-    return APR_SUCCESS;
-#endif
-}
-
-static void conn_release(apr_memcache_conn_t *conn)
-{
-#if APR_HAS_THREADS
-    apr_reslist_release(conn->ms->conns, conn);
-#else
-    (void)conn;
-#endif
-}
-
-/* Drop a connection that failed or is out of step with the server. */
-static void conn_invalidate(apr_memcache_conn_t *conn)
-{
-    apr_memcache_server_t *ms = conn->ms;
-#if APR_HAS_THREADS
-    apr_reslist_invalidate(ms->conns, conn);
-#else
-    mc_conn_destruct(conn, ms, ms->p);
-    ms->conn = NULL;
-#endif
-}
-
-/* Write every byte of vec[0 .. nvec) (sendv may write part of it). */
-static apr_status_t conn_sendv(apr_memcache_conn_t *conn, struct iovec *vec,
-                               int nvec)
-{
-    while (nvec > 0) {
-        apr_size_t n = 0;
-        apr_status_t rv = apr_socket_sendv(conn->sock, vec, nvec, &n);
-        if (rv != APR_SUCCESS)
-            return rv;
-        while (nvec > 0 && n >= vec->iov_len) {
-            n -= vec->iov_len;
-            vec++;
-            nvec--;
-        }
-        if (nvec > 0) {
-            vec->iov_base = (char *)vec->iov_base + n;
-            vec->iov_len -= n;
-        }
-    }
-    return APR_SUCCESS;
-}
-
-static apr_status_t conn_fill(apr_memcache_conn_t *conn)
-{
-    apr_size_t len = sizeof(conn->rbuf);
-    apr_status_t rv = apr_socket_recv(conn->sock, conn->rbuf, &len);
-
-    conn->rpos = 0;
-    conn->rlen = len;
-    if (rv == APR_SUCCESS && len == 0)
-        rv = APR_EOF;
-    return len > 0 ? APR_SUCCESS : rv;
-}
-
-/* Read one line into conn->line, without its CR LF. */
-static apr_status_t conn_read_line(apr_memcache_conn_t *conn)
-{
-    conn->llen = 0;
-    for (;;) {
-        char *start = conn->rbuf + conn->rpos;
-        apr_size_t avail = conn->rlen - conn->rpos;
-        char *nl = memchr(start, '\n', avail);
-        apr_size_t take = nl ? (apr_size_t)(nl - start) + 1 : avail;
-        apr_status_t rv;
-
-        if (conn->llen + take > MC_LINE_MAX)
-            return APR_ENOSPC;
-        memcpy(conn->line + conn->llen, start, take);
-        conn->llen += take;
-        conn->rpos += take;
-        if (nl) {
-            conn->llen--;
-            if (conn->llen > 0 && conn->line[conn->llen - 1] == '\r')
-                conn->llen--;
-            conn->line[conn->llen] = '\0';
-            return APR_SUCCESS;
-        }
-        rv = conn_fill(conn);
-        if (rv != APR_SUCCESS)
-            return rv;
-    }
-}
-
-/* Read exactly n bytes into dst. */
-static apr_status_t conn_read_exact(apr_memcache_conn_t *conn, char *dst,
-                                    apr_size_t n)
-{
-    apr_size_t have = conn->rlen - conn->rpos;
-
-    if (have > n)
-        have = n;
-    memcpy(dst, conn->rbuf + conn->rpos, have);
-    conn->rpos += have;
-    dst += have;
-    n -= have;
-    while (n > 0) {
-        /* Straight into dst: large values skip the read buffer. */
-        apr_size_t len = n;
-        apr_status_t rv = apr_socket_recv(conn->sock, dst, &len);
-        if (len == 0)
-            return rv == APR_SUCCESS ? APR_EOF : rv;
-        dst += len;
-        n -= len;
-    }
-    return APR_SUCCESS;
-}
+_Static_assert(sizeof(apr_memcache_server_status_t) == sizeof(int)
+                   && APR_MC_SERVER_LIVE == APU__SRV_LIVE
+                   && APR_MC_SERVER_DEAD == APU__SRV_DEAD,
+               "apu__srv_t.status points at an apr_memcache_server_status_t");
 
 /* ---------------------------------------------------------------- */
 /* Servers                                                           */
 
-static void lock_server(apr_memcache_server_t *ms)
+static apr_status_t mc_connect(void *server, apr_socket_t *sock,
+                               apr_sockaddr_t *sa)
 {
-#if APR_HAS_THREADS
-    apr_thread_mutex_lock(ms->lock);
-#else
-    (void)ms;
-#endif
+    apr_status_t rv;
+
+    (void)server;
+    /* A short timeout for the connection only; then blocking I/O, as in
+     * APR-util (a value read may be large and the server slow). */
+    rv = apr_socket_timeout_set(sock, MC_CONNECT_TIMEOUT);
+    if (rv == APR_SUCCESS)
+        rv = apr_socket_connect(sock, sa);
+    if (rv == APR_SUCCESS)
+        rv = apr_socket_timeout_set(sock, -1);
+    return rv;
 }
 
-static void unlock_server(apr_memcache_server_t *ms)
+/* Whether a server answers "version" (the probe of a dead server). */
+static apr_status_t mc_version_ping(void *server)
 {
+    apr_memcache_server_t *ms = server;
+    apr_pool_t *tp;
+    apr_status_t rv;
+    char *v;
+
+    rv = apr_pool_create(&tp, ms->p);
+    if (rv != APR_SUCCESS)
+        return rv;
+    rv = apr_memcache_version(ms, tp, &v);
+    apr_pool_destroy(tp);
+    return rv;
+}
+
+/* ms for the shared connection code. */
+static void mc_describe(apr_memcache_server_t *ms, apu__srv_t *d)
+{
+    d->server = ms;
+    d->host = &ms->host;
+    d->port = &ms->port;
+    d->status = (int *)&ms->status;
 #if APR_HAS_THREADS
-    apr_thread_mutex_unlock(ms->lock);
+    d->conns = &ms->conns;
+    d->lock = &ms->lock;
 #else
-    (void)ms;
+    d->conn = (void **)&ms->conn;
 #endif
+    d->p = &ms->p;
+    d->btime = &ms->btime;
+    d->connect = mc_connect;
+    d->probe = mc_version_ping;
 }
 
 APU_DECLARE(apr_status_t) apr_memcache_enable_server(apr_memcache_t *mc,
                                                      apr_memcache_server_t *ms)
 {
+    apu__srv_t d;
+
     (void)mc;
-    lock_server(ms);
-    ms->status = APR_MC_SERVER_LIVE;
-    unlock_server(ms);
+    mc_describe(ms, &d);
+    apu__srv_enable(&d);
     return APR_SUCCESS;
 }
 
 APU_DECLARE(apr_status_t) apr_memcache_disable_server(apr_memcache_t *mc,
                                                       apr_memcache_server_t *ms)
 {
+    apu__srv_t d;
+
     (void)mc;
-    lock_server(ms);
-    ms->btime = apr_time_now();
-    ms->status = APR_MC_SERVER_DEAD;
-    unlock_server(ms);
+    mc_describe(ms, &d);
+    apu__srv_disable(&d);
     return APR_SUCCESS;
 }
 
@@ -301,6 +111,7 @@ APU_DECLARE(apr_status_t) apr_memcache_server_create(apr_pool_t *p,
                                                      apr_memcache_server_t **ns)
 {
     apr_memcache_server_t *ms;
+    apu__srv_t d;
     apr_pool_t *np;
     apr_status_t rv;
 
@@ -308,28 +119,12 @@ APU_DECLARE(apr_status_t) apr_memcache_server_create(apr_pool_t *p,
     if (rv != APR_SUCCESS)
         return rv;
     ms = apr_pcalloc(np, sizeof(*ms));
-    ms->p = np;
-    ms->host = apr_pstrdup(np, host);
-    ms->port = port;
-    ms->status = APR_MC_SERVER_DEAD;   /* until added to a client */
-#if APR_HAS_THREADS
-    rv = apr_thread_mutex_create(&ms->lock, APR_THREAD_MUTEX_DEFAULT, np);
-    if (rv == APR_SUCCESS)
-        rv = apr_reslist_create(&ms->conns, (int)min, (int)smax, (int)max,
-                                ttl, mc_conn_construct, mc_conn_destruct,
-                                ms, np);
+    mc_describe(ms, &d);
+    rv = apu__srv_init(&d, np, host, port, min, smax, max, ttl);
     if (rv != APR_SUCCESS) {
         apr_pool_destroy(np);
         return rv;
     }
-    /* Close the connections before their sub-pools go. */
-    apr_reslist_cleanup_order_set(ms->conns, APR_RESLIST_CLEANUP_FIRST);
-#else
-    (void)min;
-    (void)smax;
-    (void)max;
-    (void)ttl;
-#endif
     *ns = ms;
     return APR_SUCCESS;
 }
@@ -415,61 +210,19 @@ APU_DECLARE(apr_uint32_t) apr_memcache_hash(apr_memcache_t *mc,
     return apr_memcache_hash_default(NULL, data, data_len);
 }
 
-/* Whether a server answers "version" (the probe of a dead server). */
-static apr_status_t mc_version_ping(apr_memcache_server_t *ms)
+static void mc_nth(void *client, int i, apu__srv_t *d)
 {
-    apr_pool_t *tp;
-    apr_status_t rv;
-    char *v;
-
-    rv = apr_pool_create(&tp, ms->p);
-    if (rv != APR_SUCCESS)
-        return rv;
-    rv = apr_memcache_version(ms, tp, &v);
-    apr_pool_destroy(tp);
-    return rv;
-}
-
-/* A dead server: probe it if its last failure or probe is old enough. */
-static int revive(apr_memcache_t *mc, apr_memcache_server_t *ms,
-                  apr_time_t now)
-{
-    int live = 0;
-
-    lock_server(ms);
-    if (ms->status == APR_MC_SERVER_LIVE) {
-        live = 1;
-    }
-    else if (now - ms->btime > MC_RETRY_PERIOD) {
-        ms->btime = now;
-        if (mc_version_ping(ms) == APR_SUCCESS) {
-            ms->status = APR_MC_SERVER_LIVE;
-            live = 1;
-        }
-    }
-    unlock_server(ms);
-    (void)mc;
-    return live;
+    mc_describe(((apr_memcache_t *)client)->live_servers[i], d);
 }
 
 APU_DECLARE(apr_memcache_server_t *) apr_memcache_find_server_hash_default(
     void *baton, apr_memcache_t *mc, const apr_uint32_t hash)
 {
-    apr_uint32_t h = hash ? hash : 1;
-    apr_time_t now = 0;
-    apr_uint32_t i;
+    int i;
 
     (void)baton;
-    for (i = 0; i < mc->ntotal; i++, h++) {
-        apr_memcache_server_t *ms = mc->live_servers[h % mc->ntotal];
-        if (ms->status == APR_MC_SERVER_LIVE)
-            return ms;
-        if (now == 0)
-            now = apr_time_now();
-        if (revive(mc, ms, now))
-            return ms;
-    }
-    return NULL;
+    i = apu__srv_pick(mc->ntotal, hash, mc_nth, mc);
+    return i < 0 ? NULL : mc->live_servers[i];
 }
 
 APU_DECLARE(apr_memcache_server_t *) apr_memcache_find_server_hash(
@@ -493,36 +246,22 @@ static apr_memcache_server_t *server_for_key(apr_memcache_t *mc,
 
 /* A failed exchange: the connection is dropped and (with a client) the
  * server marked dead. */
-static apr_status_t mc_fail(apr_memcache_t *mc, apr_memcache_conn_t *conn,
+static apr_status_t mc_fail(apr_memcache_t *mc, apu__conn_t *conn,
                             apr_status_t rv)
 {
-    apr_memcache_server_t *ms = conn->ms;
-
-    conn_invalidate(conn);
-    if (mc)
-        apr_memcache_disable_server(mc, ms);
-    return rv == APR_SUCCESS ? APR_EGENERAL : rv;
+    return apu__conn_fail(conn, mc != NULL, rv);
 }
 
 /* Send vec on a connection to ms and read the first reply line into
  * (*conn)->line. On failure the connection is gone already. */
 static apr_status_t mc_exchange(apr_memcache_t *mc, apr_memcache_server_t *ms,
                                 struct iovec *vec, int nvec,
-                                apr_memcache_conn_t **conn)
+                                apu__conn_t **conn)
 {
-    apr_status_t rv = conn_acquire(ms, conn);
+    apu__srv_t d;
 
-    if (rv != APR_SUCCESS) {
-        if (mc)
-            apr_memcache_disable_server(mc, ms);
-        return rv;
-    }
-    rv = conn_sendv(*conn, vec, nvec);
-    if (rv == APR_SUCCESS)
-        rv = conn_read_line(*conn);
-    if (rv != APR_SUCCESS)
-        return mc_fail(mc, *conn, rv);
-    return APR_SUCCESS;
+    mc_describe(ms, &d);
+    return apu__conn_exchange(&d, mc != NULL, vec, nvec, conn);
 }
 
 #define IOV(v, s, n) ((v).iov_base = (void *)(s), (v).iov_len = (n))
@@ -534,7 +273,7 @@ static apr_status_t mc_store(apr_memcache_t *mc, const char *cmd,
                              apr_uint16_t flags)
 {
     apr_memcache_server_t *ms = server_for_key(mc, key);
-    apr_memcache_conn_t *conn;
+    apu__conn_t *conn;
     struct iovec vec[5];
     char head[80];
     apr_status_t rv;
@@ -557,7 +296,7 @@ static apr_status_t mc_store(apr_memcache_t *mc, const char *cmd,
         rv = APR_EEXIST;
     else
         rv = APR_EGENERAL;
-    conn_release(conn);
+    apu__conn_release(conn);
     return rv;
 }
 
@@ -593,7 +332,7 @@ APU_DECLARE(apr_status_t) apr_memcache_delete(apr_memcache_t *mc,
                                               apr_uint32_t timeout)
 {
     apr_memcache_server_t *ms = server_for_key(mc, key);
-    apr_memcache_conn_t *conn;
+    apu__conn_t *conn;
     struct iovec vec[3];
     char tail[32];
     apr_status_t rv;
@@ -617,7 +356,7 @@ APU_DECLARE(apr_status_t) apr_memcache_delete(apr_memcache_t *mc,
         rv = APR_NOTFOUND;
     else
         rv = APR_EGENERAL;
-    conn_release(conn);
+    apu__conn_release(conn);
     return rv;
 }
 
@@ -626,7 +365,7 @@ static apr_status_t mc_incr_decr(apr_memcache_t *mc, const char *cmd,
                                  apr_uint32_t *nv)
 {
     apr_memcache_server_t *ms = server_for_key(mc, key);
-    apr_memcache_conn_t *conn;
+    apu__conn_t *conn;
     struct iovec vec[3];
     char tail[32];
     apr_status_t rv;
@@ -651,7 +390,7 @@ static apr_status_t mc_incr_decr(apr_memcache_t *mc, const char *cmd,
     else {
         rv = APR_EGENERAL;
     }
-    conn_release(conn);
+    apu__conn_release(conn);
     return rv;
 }
 
@@ -672,7 +411,7 @@ APU_DECLARE(apr_status_t) apr_memcache_decr(apr_memcache_t *mc,
 APU_DECLARE(apr_status_t) apr_memcache_version(apr_memcache_server_t *ms,
                                                apr_pool_t *p, char **baton)
 {
-    apr_memcache_conn_t *conn;
+    apu__conn_t *conn;
     struct iovec vec[1];
     apr_status_t rv;
 
@@ -687,7 +426,7 @@ APU_DECLARE(apr_status_t) apr_memcache_version(apr_memcache_server_t *ms,
     else {
         rv = APR_EGENERAL;
     }
-    conn_release(conn);
+    apu__conn_release(conn);
     return rv;
 }
 
@@ -715,16 +454,16 @@ static int parse_value_line(char *line, char **key, apr_uint16_t *flags,
 }
 
 /* Read a value's bytes and their CR LF into a NUL-terminated copy. */
-static apr_status_t read_value(apr_memcache_conn_t *conn, apr_pool_t *p,
+static apr_status_t read_value(apu__conn_t *conn, apr_pool_t *p,
                                apr_size_t len, char **data)
 {
     char crlf[2];
     apr_status_t rv;
 
     *data = apr_palloc(p, len + 1);
-    rv = conn_read_exact(conn, *data, len);
+    rv = apu__conn_read_exact(conn, *data, len);
     if (rv == APR_SUCCESS)
-        rv = conn_read_exact(conn, crlf, 2);
+        rv = apu__conn_read_exact(conn, crlf, 2);
     if (rv == APR_SUCCESS && (crlf[0] != '\r' || crlf[1] != '\n'))
         rv = APR_EGENERAL;
     (*data)[len] = '\0';
@@ -737,7 +476,7 @@ APU_DECLARE(apr_status_t) apr_memcache_getp(apr_memcache_t *mc,
                                             apr_uint16_t *flags)
 {
     apr_memcache_server_t *ms = server_for_key(mc, key);
-    apr_memcache_conn_t *conn;
+    apu__conn_t *conn;
     struct iovec vec[3];
     apr_uint16_t f;
     apr_size_t n;
@@ -753,17 +492,17 @@ APU_DECLARE(apr_status_t) apr_memcache_getp(apr_memcache_t *mc,
     if (rv != APR_SUCCESS)
         return rv;
     if (strcmp(conn->line, "END") == 0) {
-        conn_release(conn);
+        apu__conn_release(conn);
         return APR_NOTFOUND;
     }
     if (!parse_value_line(conn->line, &k, &f, &n))
         return mc_fail(mc, conn, APR_EGENERAL);
     rv = read_value(conn, p, n, baton);
     if (rv == APR_SUCCESS)
-        rv = conn_read_line(conn);
+        rv = apu__conn_read_line(conn);
     if (rv != APR_SUCCESS || strcmp(conn->line, "END") != 0)
         return mc_fail(mc, conn, rv);
-    conn_release(conn);
+    apu__conn_release(conn);
     *len = n;
     if (flags)
         *flags = f;
@@ -795,7 +534,7 @@ static apr_status_t multget_server(apr_memcache_t *mc,
 {
     struct iovec *vec = apr_palloc(temp_pool, sizeof(*vec) * 2
                                                   * (keys->nelts + 1));
-    apr_memcache_conn_t *conn;
+    apu__conn_t *conn;
     apr_status_t rv;
     int i, nvec = 0;
 
@@ -819,7 +558,7 @@ static apr_status_t multget_server(apr_memcache_t *mc,
         value = apr_hash_get(values, k, APR_HASH_KEY_STRING);
         rv = read_value(conn, data_pool, n, &data);
         if (rv == APR_SUCCESS)
-            rv = conn_read_line(conn);
+            rv = apu__conn_read_line(conn);
         if (rv != APR_SUCCESS)
             return mc_fail(mc, conn, rv);
         if (value) {
@@ -830,7 +569,7 @@ static apr_status_t multget_server(apr_memcache_t *mc,
         }
     }
     if (rv == APR_SUCCESS)
-        conn_release(conn);
+        apu__conn_release(conn);
     return rv;
 }
 
@@ -966,7 +705,7 @@ APU_DECLARE(apr_status_t) apr_memcache_stats(apr_memcache_server_t *ms,
                                              apr_memcache_stats_t **stats)
 {
     apr_memcache_stats_t *st = apr_pcalloc(p, sizeof(*st));
-    apr_memcache_conn_t *conn;
+    apu__conn_t *conn;
     struct iovec vec[1];
     apr_status_t rv;
 
@@ -974,17 +713,17 @@ APU_DECLARE(apr_status_t) apr_memcache_stats(apr_memcache_server_t *ms,
     rv = mc_exchange(NULL, ms, vec, 1, &conn);
     while (rv == APR_SUCCESS && strcmp(conn->line, "END") != 0) {
         if (strncmp(conn->line, "STAT ", 5) != 0) {
-            conn_release(conn);   /* an error line: nothing follows it */
+            apu__conn_release(conn);   /* an error line: nothing follows it */
             return APR_EGENERAL;
         }
         stat_line(p, st, conn->line);
-        rv = conn_read_line(conn);
+        rv = apu__conn_read_line(conn);
         if (rv != APR_SUCCESS)
             return mc_fail(NULL, conn, rv);
     }
     if (rv != APR_SUCCESS)
         return rv;
-    conn_release(conn);
+    apu__conn_release(conn);
     *stats = st;
     return APR_SUCCESS;
 }

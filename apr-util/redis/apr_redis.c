@@ -1,14 +1,15 @@
 /*
  * apr_redis: a redis client speaking RESP.
  *
- * The same machinery as apr_memcache.c: each server keeps its connections
- * in an apr_reslist; a call takes one, sends its command as a RESP array
- * of bulk strings, reads the reply through the connection's read buffer
- * and gives the connection back. A connection that failed (or whose reply
- * could not be understood) is invalidated instead and the server marked
- * dead; a dead server is probed again (PING) at most every five seconds.
- * Connections opened before a server was last marked dead are dropped
- * when taken. Every socket operation is bounded by the server's rwto.
+ * The same machinery as apr_memcache.c (shared: see
+ * misc/apu_srvconn_internal.h): each server keeps its connections in an
+ * apr_reslist; a call takes one, sends its command as a RESP array of bulk
+ * strings, reads the reply through the connection's read buffer and gives
+ * the connection back. A connection that failed (or whose reply could not
+ * be understood) is invalidated instead and the server marked dead; a dead
+ * server is probed again (PING) at most every five seconds. Connections
+ * opened before a server was last marked dead are dropped when taken.
+ * Every socket operation is bounded by the server's rwto.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -18,286 +19,89 @@
 #include "apr_redis.h"
 #include "apr_strings.h"
 #include "apr_time.h"
+#include "../misc/apu_srvconn_internal.h"
 
-#define RC_LINE_MAX 1024          /* longest reply line we accept */
-#define RC_RBUF_SIZE 8192         /* read buffer of a connection */
-#define RC_RETRY_PERIOD apr_time_from_sec(5)
-
-struct apr_redis_conn_t {
-    apr_pool_t *p;                /* the connection's own pool */
-    apr_socket_t *sock;
-    apr_redis_server_t *rs;
-    apr_time_t ctime;             /* when it was opened */
-    apr_size_t rpos, rlen;        /* unread bytes: rbuf[rpos .. rlen) */
-    apr_size_t llen;              /* length of line */
-    char line[RC_LINE_MAX + 1];   /* the last reply line, CRLF removed */
-    char rbuf[RC_RBUF_SIZE];
-};
-
-/* ---------------------------------------------------------------- */
-/* Connections                                                       */
-
-static apr_status_t conn_connect(apr_redis_conn_t *conn)
-{
-    apr_redis_server_t *rs = conn->rs;
-    apr_int32_t family = APR_INET;
-    apr_sockaddr_t *sa;
-    apr_status_t rv;
-
-#if APR_HAVE_SOCKADDR_UN
-    if (rs->host[0] == '/')
-        family = APR_UNIX;
-#endif
-    rv = apr_sockaddr_info_get(&sa, rs->host, family, rs->port, 0, conn->p);
-    if (rv != APR_SUCCESS)
-        return rv;
-    rv = apr_socket_create(&conn->sock, sa->family, SOCK_STREAM, 0, conn->p);
-    if (rv != APR_SUCCESS)
-        return rv;
-    /* rwto bounds the connection and every read and write (0: none). */
-    rv = apr_socket_timeout_set(conn->sock, rs->rwto
-                                    ? apr_time_from_sec(rs->rwto) : -1);
-    if (rv == APR_SUCCESS)
-        rv = apr_socket_connect(conn->sock, sa);
-    return rv;
-}
-
-static apr_status_t rc_conn_construct(void **resource, void *params,
-                                      apr_pool_t *pool)
-{
-    apr_redis_server_t *rs = params;
-    apr_redis_conn_t *conn;
-    apr_pool_t *np;
-    apr_status_t rv;
-
-    rv = apr_pool_create(&np, pool);
-    if (rv != APR_SUCCESS)
-        return rv;
-    conn = apr_pcalloc(np, sizeof(*conn));
-    conn->p = np;
-    conn->rs = rs;
-    conn->ctime = apr_time_now();
-    rv = conn_connect(conn);
-    if (rv != APR_SUCCESS) {
-        apr_pool_destroy(np);
-        return rv;
-    }
-    *resource = conn;
-    return APR_SUCCESS;
-}
-
-static apr_status_t rc_conn_destruct(void *resource, void *params,
-                                     apr_pool_t *pool)
-{
-    apr_redis_conn_t *conn = resource;
-    (void)params;
-    (void)pool;
-    /* No "quit": the server may be gone (a write could raise SIGPIPE),
-     * and closing tells it the same. */
-    apr_socket_close(conn->sock);
-    apr_pool_destroy(conn->p);
-    return APR_SUCCESS;
-}
-
-/* A connection opened after the server last failed (older ones are
- * dropped: they lead to a process that may have died). */
-static apr_status_t conn_acquire(apr_redis_server_t *rs,
-                                 apr_redis_conn_t **conn)
-{
-    apr_status_t rv;
-    int tries;
-
-#if APR_HAS_THREADS
-    for (tries = 0; tries < 64; tries++) {
-        void *res;
-        rv = apr_reslist_acquire(rs->conns, &res);
-        if (rv != APR_SUCCESS)
-            return rv;
-        *conn = res;
-        if ((*conn)->ctime > rs->btime || rs->btime == 0)
-            return APR_SUCCESS;
-        apr_reslist_invalidate(rs->conns, res);
-    }
-    return APR_EGENERAL;
-#else
-    (void)tries;
-    if (rs->conn && rs->conn->ctime <= rs->btime) {
-        rc_conn_destruct(rs->conn, rs, rs->p);
-        rs->conn = NULL;
-    }
-    if (!rs->conn) {
-        void *res;
-        rv = rc_conn_construct(&res, rs, rs->p);
-        if (rv != APR_SUCCESS)
-            return rv;
-        rs->conn = res;
-    }
-    *conn = rs->conn;
-    return APR_SUCCESS;
-#endif
-}
-
-static void conn_release(apr_redis_conn_t *conn)
-{
-#if APR_HAS_THREADS
-    apr_reslist_release(conn->rs->conns, conn);
-#else
-    (void)conn;
-#endif
-}
-
-/* Drop a connection that failed or is out of step with the server. */
-static void conn_invalidate(apr_redis_conn_t *conn)
-{
-    apr_redis_server_t *rs = conn->rs;
-#if APR_HAS_THREADS
-    apr_reslist_invalidate(rs->conns, conn);
-#else
-    rc_conn_destruct(conn, rs, rs->p);
-    rs->conn = NULL;
-#endif
-}
-
-/* Write every byte of vec[0 .. nvec) (sendv may write part of it). */
-static apr_status_t conn_sendv(apr_redis_conn_t *conn, struct iovec *vec,
-                               int nvec)
-{
-    while (nvec > 0) {
-        apr_size_t n = 0;
-        apr_status_t rv = apr_socket_sendv(conn->sock, vec, nvec, &n);
-        if (rv != APR_SUCCESS)
-            return rv;
-        while (nvec > 0 && n >= vec->iov_len) {
-            n -= vec->iov_len;
-            vec++;
-            nvec--;
-        }
-        if (nvec > 0) {
-            vec->iov_base = (char *)vec->iov_base + n;
-            vec->iov_len -= n;
-        }
-    }
-    return APR_SUCCESS;
-}
-
-static apr_status_t conn_fill(apr_redis_conn_t *conn)
-{
-    apr_size_t len = sizeof(conn->rbuf);
-    apr_status_t rv = apr_socket_recv(conn->sock, conn->rbuf, &len);
-
-    conn->rpos = 0;
-    conn->rlen = len;
-    if (rv == APR_SUCCESS && len == 0)
-        rv = APR_EOF;
-    return len > 0 ? APR_SUCCESS : rv;
-}
-
-/* Read one line into conn->line, without its CR LF. */
-static apr_status_t conn_read_line(apr_redis_conn_t *conn)
-{
-    conn->llen = 0;
-    for (;;) {
-        char *start = conn->rbuf + conn->rpos;
-        apr_size_t avail = conn->rlen - conn->rpos;
-        char *nl = memchr(start, '\n', avail);
-        apr_size_t take = nl ? (apr_size_t)(nl - start) + 1 : avail;
-        apr_status_t rv;
-
-        if (conn->llen + take > RC_LINE_MAX)
-            return APR_ENOSPC;
-        memcpy(conn->line + conn->llen, start, take);
-        conn->llen += take;
-        conn->rpos += take;
-        if (nl) {
-            conn->llen--;
-            if (conn->llen > 0 && conn->line[conn->llen - 1] == '\r')
-                conn->llen--;
-            conn->line[conn->llen] = '\0';
-            return APR_SUCCESS;
-        }
-        rv = conn_fill(conn);
-        if (rv != APR_SUCCESS)
-            return rv;
-    }
-}
-
-/* Read exactly n bytes into dst. */
-static apr_status_t conn_read_exact(apr_redis_conn_t *conn, char *dst,
-                                    apr_size_t n)
-{
-    apr_size_t have = conn->rlen - conn->rpos;
-
-    if (have > n)
-        have = n;
-    memcpy(dst, conn->rbuf + conn->rpos, have);
-    conn->rpos += have;
-    dst += have;
-    n -= have;
-    while (n > 0) {
-        /* Straight into dst: large values skip the read buffer. */
-        apr_size_t len = n;
-        apr_status_t rv = apr_socket_recv(conn->sock, dst, &len);
-        if (len == 0)
-            return rv == APR_SUCCESS ? APR_EOF : rv;
-        dst += len;
-        n -= len;
-    }
-    return APR_SUCCESS;
-}
+_Static_assert(sizeof(apr_redis_server_status_t) == sizeof(int)
+                   && APR_RC_SERVER_LIVE == APU__SRV_LIVE
+                   && APR_RC_SERVER_DEAD == APU__SRV_DEAD,
+               "apu__srv_t.status points at an apr_redis_server_status_t");
 
 /* ---------------------------------------------------------------- */
 /* Servers                                                           */
 
-static void lock_server(apr_redis_server_t *rs)
+static apr_status_t rc_connect(void *server, apr_socket_t *sock,
+                               apr_sockaddr_t *sa)
 {
-#if APR_HAS_THREADS
-    apr_thread_mutex_lock(rs->lock);
-#else
-    (void)rs;
-#endif
+    apr_redis_server_t *rs = server;
+    apr_status_t rv;
+
+    /* rwto bounds the connection and every read and write (0: none). */
+    rv = apr_socket_timeout_set(sock, rs->rwto
+                                    ? apr_time_from_sec(rs->rwto) : -1);
+    if (rv == APR_SUCCESS)
+        rv = apr_socket_connect(sock, sa);
+    return rv;
 }
 
-static void unlock_server(apr_redis_server_t *rs)
+/* The probe of a dead server. */
+static apr_status_t rc_ping(void *server)
 {
+    return apr_redis_ping(server);
+}
+
+/* rs for the shared connection code. */
+static void rc_describe(apr_redis_server_t *rs, apu__srv_t *d)
+{
+    d->server = rs;
+    d->host = &rs->host;
+    d->port = &rs->port;
+    d->status = (int *)&rs->status;
 #if APR_HAS_THREADS
-    apr_thread_mutex_unlock(rs->lock);
+    d->conns = &rs->conns;
+    d->lock = &rs->lock;
 #else
-    (void)rs;
+    d->conn = (void **)&rs->conn;
 #endif
+    d->p = &rs->p;
+    d->btime = &rs->btime;
+    d->connect = rc_connect;
+    d->probe = rc_ping;
 }
 
 APU_DECLARE(apr_status_t) apr_redis_enable_server(apr_redis_t *rc,
-                                                     apr_redis_server_t *rs)
+                                                  apr_redis_server_t *rs)
 {
+    apu__srv_t d;
+
     (void)rc;
-    lock_server(rs);
-    rs->status = APR_RC_SERVER_LIVE;
-    unlock_server(rs);
+    rc_describe(rs, &d);
+    apu__srv_enable(&d);
     return APR_SUCCESS;
 }
 
 APU_DECLARE(apr_status_t) apr_redis_disable_server(apr_redis_t *rc,
-                                                      apr_redis_server_t *rs)
+                                                   apr_redis_server_t *rs)
 {
+    apu__srv_t d;
+
     (void)rc;
-    lock_server(rs);
-    rs->btime = apr_time_now();
-    rs->status = APR_RC_SERVER_DEAD;
-    unlock_server(rs);
+    rc_describe(rs, &d);
+    apu__srv_disable(&d);
     return APR_SUCCESS;
 }
 
 APU_DECLARE(apr_status_t) apr_redis_server_create(apr_pool_t *p,
-                                                     const char *host,
-                                                     apr_port_t port,
-                                                     apr_uint32_t min,
-                                                     apr_uint32_t smax,
-                                                     apr_uint32_t max,
-                                                     apr_uint32_t ttl,
-                                                     apr_uint32_t rwto,
-                                                     apr_redis_server_t **ns)
+                                                  const char *host,
+                                                  apr_port_t port,
+                                                  apr_uint32_t min,
+                                                  apr_uint32_t smax,
+                                                  apr_uint32_t max,
+                                                  apr_uint32_t ttl,
+                                                  apr_uint32_t rwto,
+                                                  apr_redis_server_t **ns)
 {
     apr_redis_server_t *rs;
+    apu__srv_t d;
     apr_pool_t *np;
     apr_status_t rv;
 
@@ -305,29 +109,13 @@ APU_DECLARE(apr_status_t) apr_redis_server_create(apr_pool_t *p,
     if (rv != APR_SUCCESS)
         return rv;
     rs = apr_pcalloc(np, sizeof(*rs));
-    rs->p = np;
-    rs->host = apr_pstrdup(np, host);
-    rs->port = port;
     rs->rwto = rwto;
-    rs->status = APR_RC_SERVER_DEAD;   /* until added to a client */
-#if APR_HAS_THREADS
-    rv = apr_thread_mutex_create(&rs->lock, APR_THREAD_MUTEX_DEFAULT, np);
-    if (rv == APR_SUCCESS)
-        rv = apr_reslist_create(&rs->conns, (int)min, (int)smax, (int)max,
-                                ttl, rc_conn_construct, rc_conn_destruct,
-                                rs, np);
+    rc_describe(rs, &d);
+    rv = apu__srv_init(&d, np, host, port, min, smax, max, ttl);
     if (rv != APR_SUCCESS) {
         apr_pool_destroy(np);
         return rv;
     }
-    /* Close the connections before their sub-pools go. */
-    apr_reslist_cleanup_order_set(rs->conns, APR_RESLIST_CLEANUP_FIRST);
-#else
-    (void)min;
-    (void)smax;
-    (void)max;
-    (void)ttl;
-#endif
     *ns = rs;
     return APR_SUCCESS;
 }
@@ -397,46 +185,19 @@ APU_DECLARE(apr_uint32_t) apr_redis_hash(apr_redis_t *rc,
     return apr_redis_hash_default(NULL, data, data_len);
 }
 
-/* A dead server: probe it if its last failure or probe is old enough. */
-static int revive(apr_redis_t *rc, apr_redis_server_t *rs,
-                  apr_time_t now)
+static void rc_nth(void *client, int i, apu__srv_t *d)
 {
-    int live = 0;
-
-    lock_server(rs);
-    if (rs->status == APR_RC_SERVER_LIVE) {
-        live = 1;
-    }
-    else if (now - rs->btime > RC_RETRY_PERIOD) {
-        rs->btime = now;
-        if (apr_redis_ping(rs) == APR_SUCCESS) {
-            rs->status = APR_RC_SERVER_LIVE;
-            live = 1;
-        }
-    }
-    unlock_server(rs);
-    (void)rc;
-    return live;
+    rc_describe(((apr_redis_t *)client)->live_servers[i], d);
 }
 
 APU_DECLARE(apr_redis_server_t *) apr_redis_find_server_hash_default(
     void *baton, apr_redis_t *rc, const apr_uint32_t hash)
 {
-    apr_uint32_t h = hash ? hash : 1;
-    apr_time_t now = 0;
-    apr_uint32_t i;
+    int i;
 
     (void)baton;
-    for (i = 0; i < rc->ntotal; i++, h++) {
-        apr_redis_server_t *rs = rc->live_servers[h % rc->ntotal];
-        if (rs->status == APR_RC_SERVER_LIVE)
-            return rs;
-        if (now == 0)
-            now = apr_time_now();
-        if (revive(rc, rs, now))
-            return rs;
-    }
-    return NULL;
+    i = apu__srv_pick(rc->ntotal, hash, rc_nth, rc);
+    return i < 0 ? NULL : rc->live_servers[i];
 }
 
 APU_DECLARE(apr_redis_server_t *) apr_redis_find_server_hash(
@@ -460,36 +221,22 @@ static apr_redis_server_t *server_for_key(apr_redis_t *rc,
 
 /* A failed exchange: the connection is dropped and (with a client) the
  * server marked dead. */
-static apr_status_t rc_fail(apr_redis_t *rc, apr_redis_conn_t *conn,
+static apr_status_t rc_fail(apr_redis_t *rc, apu__conn_t *conn,
                             apr_status_t rv)
 {
-    apr_redis_server_t *rs = conn->rs;
-
-    conn_invalidate(conn);
-    if (rc)
-        apr_redis_disable_server(rc, rs);
-    return rv == APR_SUCCESS ? APR_EGENERAL : rv;
+    return apu__conn_fail(conn, rc != NULL, rv);
 }
 
 /* Send vec on a connection to rs and read the first reply line into
  * (*conn)->line. On failure the connection is gone already. */
 static apr_status_t rc_exchange(apr_redis_t *rc, apr_redis_server_t *rs,
                                 struct iovec *vec, int nvec,
-                                apr_redis_conn_t **conn)
+                                apu__conn_t **conn)
 {
-    apr_status_t rv = conn_acquire(rs, conn);
+    apu__srv_t d;
 
-    if (rv != APR_SUCCESS) {
-        if (rc)
-            apr_redis_disable_server(rc, rs);
-        return rv;
-    }
-    rv = conn_sendv(*conn, vec, nvec);
-    if (rv == APR_SUCCESS)
-        rv = conn_read_line(*conn);
-    if (rv != APR_SUCCESS)
-        return rc_fail(rc, *conn, rv);
-    return APR_SUCCESS;
+    rc_describe(rs, &d);
+    return apu__conn_exchange(&d, rc != NULL, vec, nvec, conn);
 }
 
 #define IOV(v, s, n) ((v).iov_base = (void *)(s), (v).iov_len = (n))
@@ -500,7 +247,7 @@ static apr_status_t rc_exchange(apr_redis_t *rc, apr_redis_server_t *rs,
 static apr_status_t rc_command(apr_redis_t *rc, apr_redis_server_t *rs,
                                int argc, const char *const *argv,
                                const apr_size_t *lens,
-                               apr_redis_conn_t **conn)
+                               apu__conn_t **conn)
 {
     char heads[RC_MAX_ARGS + 1][32];
     struct iovec vec[1 + 3 * RC_MAX_ARGS];
@@ -521,7 +268,7 @@ static apr_status_t rc_command(apr_redis_t *rc, apr_redis_server_t *rs,
 
 /* After a "$<n>" line: the n bytes and their CR LF, NUL-terminated, in
  * p; APR_NOTFOUND for "$-1" (nothing more to read). */
-static apr_status_t rc_read_bulk(apr_redis_conn_t *conn, apr_pool_t *p,
+static apr_status_t rc_read_bulk(apu__conn_t *conn, apr_pool_t *p,
                                  char **data, apr_size_t *len)
 {
     char crlf[2], *end;
@@ -536,9 +283,9 @@ static apr_status_t rc_read_bulk(apr_redis_conn_t *conn, apr_pool_t *p,
     if (n == -1)
         return APR_NOTFOUND;
     *data = apr_palloc(p, (apr_size_t)n + 1);
-    rv = conn_read_exact(conn, *data, (apr_size_t)n);
+    rv = apu__conn_read_exact(conn, *data, (apr_size_t)n);
     if (rv == APR_SUCCESS)
-        rv = conn_read_exact(conn, crlf, 2);
+        rv = apu__conn_read_exact(conn, crlf, 2);
     if (rv == APR_SUCCESS && (crlf[0] != '\r' || crlf[1] != '\n'))
         rv = APR_EGENERAL;
     (*data)[n] = '\0';
@@ -551,7 +298,7 @@ static apr_status_t rc_read_bulk(apr_redis_conn_t *conn, apr_pool_t *p,
 static apr_status_t rc_key_command(apr_redis_t *rc, const char *key,
                                    int argc, const char *const *argv,
                                    const apr_size_t *lens,
-                                   apr_redis_conn_t **conn)
+                                   apu__conn_t **conn)
 {
     apr_redis_server_t *rs = server_for_key(rc, key);
 
@@ -561,11 +308,11 @@ static apr_status_t rc_key_command(apr_redis_t *rc, const char *key,
 }
 
 /* "+OK" or not. */
-static apr_status_t rc_expect_ok(apr_redis_conn_t *conn)
+static apr_status_t rc_expect_ok(apu__conn_t *conn)
 {
     apr_status_t rv = strcmp(conn->line, "+OK") == 0 ? APR_SUCCESS
                                                       : APR_EGENERAL;
-    conn_release(conn);
+    apu__conn_release(conn);
     return rv;
 }
 
@@ -576,7 +323,7 @@ APU_DECLARE(apr_status_t) apr_redis_set(apr_redis_t *rc, const char *key,
 {
     const char *argv[3] = { "SET", key, baton };
     apr_size_t lens[3] = { 3, strlen(key), data_size };
-    apr_redis_conn_t *conn;
+    apu__conn_t *conn;
     apr_status_t rv = rc_key_command(rc, key, 3, argv, lens, &conn);
 
     (void)flags;
@@ -592,7 +339,7 @@ APU_DECLARE(apr_status_t) apr_redis_setex(apr_redis_t *rc, const char *key,
     char secs[16];
     const char *argv[4] = { "SETEX", key, secs, baton };
     apr_size_t lens[4];
-    apr_redis_conn_t *conn;
+    apu__conn_t *conn;
     apr_status_t rv;
 
     (void)flags;
@@ -611,19 +358,19 @@ APU_DECLARE(apr_status_t) apr_redis_getp(apr_redis_t *rc, apr_pool_t *p,
                                          apr_uint16_t *flags)
 {
     const char *argv[2] = { "GET", key };
-    apr_redis_conn_t *conn;
+    apu__conn_t *conn;
     apr_status_t rv = rc_key_command(rc, key, 2, argv, NULL, &conn);
 
     (void)flags;    /* redis keeps no flags; left as they are */
     if (rv != APR_SUCCESS)
         return rv;
     if (conn->line[0] == '-') {           /* e.g. WRONGTYPE */
-        conn_release(conn);
+        apu__conn_release(conn);
         return APR_EGENERAL;
     }
     rv = rc_read_bulk(conn, p, baton, len);
     if (rv == APR_SUCCESS || rv == APR_NOTFOUND) {
-        conn_release(conn);
+        apu__conn_release(conn);
         return rv;
     }
     return rc_fail(rc, conn, rv);
@@ -633,7 +380,7 @@ APU_DECLARE(apr_status_t) apr_redis_delete(apr_redis_t *rc, const char *key,
                                            apr_uint32_t timeout)
 {
     const char *argv[2] = { "DEL", key };
-    apr_redis_conn_t *conn;
+    apu__conn_t *conn;
     apr_status_t rv = rc_key_command(rc, key, 2, argv, NULL, &conn);
 
     (void)timeout;
@@ -645,7 +392,7 @@ APU_DECLARE(apr_status_t) apr_redis_delete(apr_redis_t *rc, const char *key,
         rv = APR_NOTFOUND;
     else
         rv = APR_EGENERAL;
-    conn_release(conn);
+    apu__conn_release(conn);
     return rv;
 }
 
@@ -655,7 +402,7 @@ static apr_status_t rc_incr_decr(apr_redis_t *rc, const char *cmd,
 {
     char amount[16];
     const char *argv[3] = { cmd, key, amount };
-    apr_redis_conn_t *conn;
+    apu__conn_t *conn;
     apr_status_t rv;
 
     apr_snprintf(amount, sizeof(amount), "%d", (int)inc);
@@ -670,7 +417,7 @@ static apr_status_t rc_incr_decr(apr_redis_t *rc, const char *cmd,
     else {
         rv = APR_EGENERAL;    /* "-ERR value is not an integer..." */
     }
-    conn_release(conn);
+    apu__conn_release(conn);
     return rv;
 }
 
@@ -691,13 +438,13 @@ APU_DECLARE(apr_status_t) apr_redis_decr(apr_redis_t *rc, const char *key,
 APU_DECLARE(apr_status_t) apr_redis_ping(apr_redis_server_t *rs)
 {
     static const char *const argv[1] = { "PING" };
-    apr_redis_conn_t *conn;
+    apu__conn_t *conn;
     apr_status_t rv = rc_command(NULL, rs, 1, argv, NULL, &conn);
 
     if (rv != APR_SUCCESS)
         return rv;
     rv = strcmp(conn->line, "+PONG") == 0 ? APR_SUCCESS : APR_EGENERAL;
-    conn_release(conn);
+    apu__conn_release(conn);
     return rv;
 }
 
@@ -705,23 +452,23 @@ APU_DECLARE(apr_status_t) apr_redis_info(apr_redis_server_t *rs,
                                          apr_pool_t *p, char **baton)
 {
     static const char *const argv[1] = { "INFO" };
-    apr_redis_conn_t *conn;
+    apu__conn_t *conn;
     apr_size_t len;
     apr_status_t rv = rc_command(NULL, rs, 1, argv, NULL, &conn);
 
     if (rv != APR_SUCCESS)
         return rv;
     if (conn->line[0] == '-') {
-        conn_release(conn);
+        apu__conn_release(conn);
         return APR_EGENERAL;
     }
     rv = rc_read_bulk(conn, p, baton, &len);
     if (rv == APR_SUCCESS) {
-        conn_release(conn);
+        apu__conn_release(conn);
         return APR_SUCCESS;
     }
     if (rv == APR_NOTFOUND) {
-        conn_release(conn);
+        apu__conn_release(conn);
         return APR_EGENERAL;
     }
     return rc_fail(NULL, conn, rv);
@@ -761,7 +508,9 @@ APU_DECLARE(apr_status_t) apr_redis_version(apr_redis_server_t *rs,
     end = (char *)v + strcspn(v, "\r\n");
     *baton = apr_pstrmemdup(p, v, (apr_size_t)(end - v));
     /* Kept in the server (its pool) for later calls. */
-    lock_server(rs);
+#if APR_HAS_THREADS
+    apr_thread_mutex_lock(rs->lock);
+#endif
     if (rs->version.major == 0) {
         rs->version.minor = 0;
         rs->version.patch = 0;
@@ -769,7 +518,9 @@ APU_DECLARE(apr_status_t) apr_redis_version(apr_redis_server_t *rs,
         sscanf(*baton, "%d.%d.%d", &rs->version.major, &rs->version.minor,
                &rs->version.patch);
     }
-    unlock_server(rs);
+#if APR_HAS_THREADS
+    apr_thread_mutex_unlock(rs->lock);
+#endif
     return APR_SUCCESS;
 }
 
