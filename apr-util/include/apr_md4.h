@@ -11,6 +11,7 @@
 #define APR_MD4_H
 
 #include "apu.h"
+#include "apr_xlate.h"
 #include "apr.h"
 #include "apr_errno.h"
 #include "apr_pools.h"
@@ -31,13 +32,6 @@ extern "C" {
 /** The state of an MD4 computation in progress. */
 typedef struct apr_md4_ctx_t apr_md4_ctx_t;
 
-/* apr_xlate.h is not part of this build: the handle type is declared
- * here, once, under a guard that header must share. */
-#ifndef APU__XLATE_T_DECLARED
-#define APU__XLATE_T_DECLARED
-/** A character set translation handle (apr_xlate.h). */
-typedef struct apr_xlate_t apr_xlate_t;
-#endif
 
 /** The state of an MD4 computation in progress; the fields are APR's. */
 struct apr_md4_ctx_t {

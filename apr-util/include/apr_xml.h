@@ -30,6 +30,7 @@
 #include "apr_file_io.h"
 
 #include "apu.h"
+#include "apr_xlate.h"
 
 /**
  * @file apr_xml.h
@@ -306,13 +307,6 @@ APU_DECLARE(int) apr_xml_insert_uri(apr_array_header_t *uri_array,
 #define APR_XML_GET_URI_ITEM(ary, i) (((const char *const *)(ary)->elts)[i])
 
 #if APR_CHARSET_EBCDIC
-/* apr_xlate.h is not part of this build: the handle type is declared here
- * under the guard the other headers share. */
-#ifndef APU__XLATE_T_DECLARED
-#define APU__XLATE_T_DECLARED
-/** A character set translation handle (apr_xlate.h). */
-typedef struct apr_xlate_t apr_xlate_t;
-#endif
 
 /**
  * Translate a parsed tree into the native (EBCDIC) character set. Only
