@@ -3,12 +3,15 @@
 Each meson test log (testlog.json) holds one record per test executable. A
 Check suite prints "NN%: Checks: C, Failures: F, Errors: E": each check counts
 once. A test that printed no such line counts as one test, passed or failed
-as meson saw it. Prints "N passed, N failed" and exits non-zero on failures.
+as meson saw it. pytest's JUnit XML reports (--junit) count each test case;
+skipped cases count as neither. Prints "N passed, N failed" and exits
+non-zero on failures.
 """
 import argparse
 import json
 import re
 import sys
+import xml.etree.ElementTree as ET
 
 CHECK_LINE = re.compile(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)")
 
@@ -33,13 +36,34 @@ def count(logfile):
     return passed, failed
 
 
+def count_junit(xmlfile):
+    passed = failed = 0
+    for case in ET.parse(xmlfile).getroot().iter("testcase"):
+        tags = {child.tag for child in case}
+        if tags & {"failure", "error"}:
+            failed += 1
+        elif "skipped" not in tags:
+            passed += 1
+    return passed, failed
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--passed", type=int, default=0)
     ap.add_argument("--failed", type=int, default=0)
+    ap.add_argument("--junit", action="append", default=[])
     ap.add_argument("logs", nargs="*")
     args = ap.parse_args()
     passed, failed = args.passed, args.failed
+    for xmlfile in args.junit:
+        try:
+            p, f = count_junit(xmlfile)
+        except (OSError, ET.ParseError) as e:
+            print(f"{xmlfile}: {e}")
+            p, f = 0, 1
+        print(f"{xmlfile}: {p} passed, {f} failed")
+        passed += p
+        failed += f
     for log in args.logs:
         try:
             p, f = count(log)

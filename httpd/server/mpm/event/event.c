@@ -1,0 +1,378 @@
+/*
+ * event.c: the event MPM as a module (mpm_event_module): its directives,
+ * their checks, and the hooks through which the core drives it. The
+ * machinery is in event_parent.c, event_child.c, event_listener.c,
+ * event_worker.c, event_conn.c and event_queue.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "apr_strings.h"
+#include "apr_thread_proc.h"
+
+#include "ap_config.h"
+#include "httpd.h"
+#include "http_config.h"
+#include "http_core.h"
+#include "http_main.h"
+#include "http_log.h"
+#include "ap_mpm.h"
+#include "ap_listen.h"
+#include "mpm_common.h"
+
+#include "event_private.h"
+
+module AP_MODULE_DECLARE_DATA mpm_event_module;
+
+ap__event_conf_t ap__event_conf;
+ap__event_retained_t *ap__event_retained = NULL;
+ap_pod_t *ap__event_pod = NULL;
+
+static const char retained_key[] = "mpm_event_retained";
+
+/* ---- directives ------------------------------------------------------- */
+
+static const char *set_int(cmd_parms *cmd, void *dummy, const char *arg)
+{
+    const char *err = ap_check_cmd_context(cmd, GLOBAL_ONLY);
+    char *end;
+    long v;
+
+    if (err) {
+        return err;
+    }
+    v = strtol(arg, &end, 10);
+    if (*arg == '\0' || *end != '\0' || v < 0 || v > 1000000) {
+        return apr_pstrcat(cmd->pool, cmd->cmd->name,
+                           " requires a non-negative integer", NULL);
+    }
+    *(int *)((char *)&ap__event_conf + (apr_uintptr_t)cmd->info) = (int)v;
+    return NULL;
+}
+
+static const char *set_worker_factor(cmd_parms *cmd, void *dummy,
+                                     const char *arg)
+{
+    const char *err = ap_check_cmd_context(cmd, GLOBAL_ONLY);
+    char *end;
+    double v;
+
+    if (err) {
+        return err;
+    }
+    v = strtod(arg, &end);
+    if (*arg == '\0' || *end != '\0' || !(v > 0) || v > 1000000) {
+        return "AsyncRequestWorkerFactor argument must be a positive "
+               "number";
+    }
+    ap__event_conf.worker_factor = v;
+    return NULL;
+}
+
+#define CONF_INT(name, field, help) \
+    AP_INIT_TAKE1(name, set_int, \
+                  (void *)APR_OFFSETOF(ap__event_conf_t, field), \
+                  RSRC_CONF, help)
+
+static const command_rec event_cmds[] = {
+    CONF_INT("StartServers", start_servers,
+             "Number of child processes launched at server startup"),
+    CONF_INT("ServerLimit", server_limit,
+             "Maximum number of child processes for this run of Apache"),
+    CONF_INT("MinSpareThreads", min_spare_threads,
+             "Minimum number of idle threads, to handle request spikes"),
+    CONF_INT("MaxSpareThreads", max_spare_threads,
+             "Maximum number of idle threads"),
+    CONF_INT("MaxRequestWorkers", max_workers,
+             "Maximum number of threads alive at the same time"),
+    CONF_INT("MaxClients", max_workers,
+             "Deprecated name of MaxRequestWorkers"),
+    CONF_INT("ThreadsPerChild", threads_per_child,
+             "Number of threads each child creates"),
+    CONF_INT("ThreadLimit", thread_limit,
+             "Maximum number of worker threads per child process for this "
+             "run of Apache - Upper limit for ThreadsPerChild"),
+    AP_INIT_TAKE1("AsyncRequestWorkerFactor", set_worker_factor, NULL,
+                  RSRC_CONF, "How many additional connects will be "
+                  "accepted per idle worker thread"),
+    AP_GRACEFUL_SHUTDOWN_TIMEOUT_COMMAND,
+    { NULL }
+};
+
+/* ---- configuration phases -------------------------------------------- */
+
+static void conf_defaults(void)
+{
+    ap__event_conf.start_servers = AP__EVENT_DEFAULT_START;
+    ap__event_conf.min_spare_threads = AP__EVENT_DEFAULT_MIN_SPARE;
+    ap__event_conf.max_spare_threads = AP__EVENT_DEFAULT_MAX_SPARE;
+    ap__event_conf.server_limit = AP__EVENT_DEFAULT_SERVER_LIMIT;
+    ap__event_conf.thread_limit = AP__EVENT_DEFAULT_THREAD_LIMIT;
+    ap__event_conf.threads_per_child = AP__EVENT_DEFAULT_THREADS;
+    ap__event_conf.max_workers = AP__EVENT_DEFAULT_SERVER_LIMIT
+                                 * AP__EVENT_DEFAULT_THREADS;
+    ap__event_conf.worker_factor = AP__EVENT_DEFAULT_WORKER_FACTOR;
+}
+
+static void read_defines(void)
+{
+    if (ap_exists_config_define("DEBUG")) {
+        ap__event_conf.one_process = 1;
+        ap__event_conf.foreground = 1;
+        ap__event_conf.no_detach = 0;
+        return;
+    }
+    ap__event_conf.one_process = ap_exists_config_define("ONE_PROCESS");
+    ap__event_conf.no_detach = ap_exists_config_define("NO_DETACH");
+    ap__event_conf.foreground = ap_exists_config_define("FOREGROUND");
+}
+
+static int detach(void)
+{
+    apr_status_t rv;
+
+    if (ap__event_conf.one_process || ap__event_conf.foreground
+        || ap__event_retained->detached) {
+        return OK;
+    }
+    rv = apr_proc_detach(ap__event_conf.no_detach ? APR_PROC_DETACH_FOREGROUND
+                                                  : APR_PROC_DETACH_DAEMONIZE);
+    if (rv != APR_SUCCESS) {
+        ap_log_error(APLOG_MARK, APLOG_CRIT, rv, NULL, APLOGNO(00299)
+                     "apr_proc_detach failed");
+        return HTTP_INTERNAL_SERVER_ERROR;
+    }
+    ap__event_retained->detached = 1;
+    return OK;
+}
+
+static int event_pre_config(apr_pool_t *pconf, apr_pool_t *plog,
+                            apr_pool_t *ptemp)
+{
+    ap__event_retained = ap_retained_data_get(retained_key);
+    if (!ap__event_retained) {
+        ap__event_retained = ap_retained_data_create(retained_key,
+                                                     sizeof(*ap__event_retained));
+        ap__event_retained->spawn_rate = 1;
+    }
+    ap__event_retained->mpm = ap_unixd_mpm_get_retained_data();
+    ap__event_retained->mpm->module_loads++;
+    read_defines();
+    /* The first load only checks the configuration; the server proper
+     * starts (detached) from the second, as in Apache. */
+    if (ap__event_retained->mpm->module_loads == 2) {
+        int rc = detach();
+        if (rc != OK) {
+            return rc;
+        }
+    }
+    conf_defaults();
+    mpm_common_pre_config(pconf);
+    ap_listen_pre_config();
+    ap__event_pod = NULL;
+    return OK;
+}
+
+static void clamp_limits(server_rec *s, int startup)
+{
+    ap__event_conf_t *c = &ap__event_conf;
+    ap__event_retained_t *r = ap__event_retained;
+
+    if (c->server_limit > AP__EVENT_MAX_SERVER_LIMIT) {
+        c->server_limit = AP__EVENT_MAX_SERVER_LIMIT;
+    }
+    if (c->server_limit < 1) {
+        c->server_limit = 1;
+    }
+    if (c->thread_limit > AP__EVENT_MAX_THREAD_LIMIT) {
+        c->thread_limit = AP__EVENT_MAX_THREAD_LIMIT;
+    }
+    if (c->thread_limit < 1) {
+        c->thread_limit = 1;
+    }
+    /* The scoreboard was sized at the first start: keep its limits. */
+    if (!r->first_server_limit) {
+        r->first_server_limit = c->server_limit;
+        r->first_thread_limit = c->thread_limit;
+    }
+    else if (c->server_limit != r->first_server_limit
+             || c->thread_limit != r->first_thread_limit) {
+        ap_log_error(APLOG_MARK, APLOG_WARNING, 0, s, APLOGNO(00504)
+                     "changing ServerLimit or ThreadLimit requires a full "
+                     "stop and start of the server; ignored on restart");
+        c->server_limit = r->first_server_limit;
+        c->thread_limit = r->first_thread_limit;
+    }
+}
+
+static void clamp_threads(server_rec *s, int startup)
+{
+    ap__event_conf_t *c = &ap__event_conf;
+
+    if (c->threads_per_child > c->thread_limit) {
+        if (startup) {
+            ap_log_error(APLOG_MARK, APLOG_WARNING | APLOG_STARTUP, 0, NULL,
+                         APLOGNO(00505) "WARNING: ThreadsPerChild of %d "
+                         "exceeds ThreadLimit of %d threads, decreasing to "
+                         "%d.", c->threads_per_child, c->thread_limit,
+                         c->thread_limit);
+        }
+        c->threads_per_child = c->thread_limit;
+    }
+    if (c->threads_per_child < 1) {
+        c->threads_per_child = 1;
+    }
+    if (c->max_workers < c->threads_per_child) {
+        c->max_workers = c->threads_per_child;
+    }
+    c->max_workers -= c->max_workers % c->threads_per_child;
+    c->active_daemons_limit = c->max_workers / c->threads_per_child;
+    if (c->active_daemons_limit > c->server_limit) {
+        if (startup) {
+            ap_log_error(APLOG_MARK, APLOG_WARNING | APLOG_STARTUP, 0, NULL,
+                         APLOGNO(00515) "WARNING: MaxRequestWorkers of %d "
+                         "would require %d servers and would exceed "
+                         "ServerLimit of %d, decreasing to %d. To increase, "
+                         "please see the ServerLimit directive.",
+                         c->max_workers, c->active_daemons_limit,
+                         c->server_limit,
+                         c->server_limit * c->threads_per_child);
+        }
+        c->active_daemons_limit = c->server_limit;
+        c->max_workers = c->server_limit * c->threads_per_child;
+    }
+}
+
+static void clamp_spares(void)
+{
+    ap__event_conf_t *c = &ap__event_conf;
+
+    if (c->start_servers > c->active_daemons_limit) {
+        c->start_servers = c->active_daemons_limit;
+    }
+    if (c->start_servers < 1) {
+        c->start_servers = 1;
+    }
+    if (c->min_spare_threads < 1) {
+        c->min_spare_threads = 1;
+    }
+    /* Room for a whole child between the two, or processes would be
+     * started and stopped in turn. */
+    if (c->max_spare_threads < c->min_spare_threads + c->threads_per_child) {
+        c->max_spare_threads = c->min_spare_threads + c->threads_per_child;
+    }
+}
+
+static int event_check_config(apr_pool_t *pconf, apr_pool_t *plog,
+                              apr_pool_t *ptemp, server_rec *s)
+{
+    int startup = ap__event_retained->mpm->module_loads == 1;
+
+    clamp_limits(s, startup);
+    clamp_threads(s, startup);
+    clamp_spares();
+    return OK;
+}
+
+static int event_open_logs(apr_pool_t *pconf, apr_pool_t *plog,
+                           apr_pool_t *ptemp, server_rec *s)
+{
+    int exit_status = 0;
+    apr_status_t rv;
+
+    /* "-k stop" and friends, unless main.c did it already. */
+    if (ap_signal_server(&exit_status, pconf) != 0) {
+        exit(exit_status);
+    }
+    if (ap_setup_listeners(s) < 1) {
+        ap_log_error(APLOG_MARK, APLOG_ALERT | APLOG_STARTUP, 0, NULL,
+                     "no listening sockets available, shutting down");
+        return !OK;
+    }
+    if (!ap__event_conf.one_process) {
+        rv = ap_mpm_podx_open(pconf, &ap__event_pod);
+        if (rv != APR_SUCCESS) {
+            ap_log_error(APLOG_MARK, APLOG_CRIT | APLOG_STARTUP, rv, NULL,
+                         APLOGNO(00479) "could not open pipe-of-death");
+            return !OK;
+        }
+    }
+    return OK;
+}
+
+/* ---- queries ------------------------------------------------------------ */
+
+static int query_value(int code, int *result)
+{
+    const ap__event_conf_t *c = &ap__event_conf;
+    const ap__event_retained_t *r = ap__event_retained;
+
+    switch (code) {
+    case AP_MPMQ_MAX_DAEMON_USED:   *result = r->max_daemons_limit; break;
+    case AP_MPMQ_IS_THREADED:       *result = AP_MPMQ_STATIC; break;
+    case AP_MPMQ_IS_FORKED:         *result = AP_MPMQ_DYNAMIC; break;
+    case AP_MPMQ_IS_ASYNC:          *result = 1; break;
+    case AP_MPMQ_HARD_LIMIT_DAEMONS: *result = c->server_limit; break;
+    case AP_MPMQ_HARD_LIMIT_THREADS: *result = c->thread_limit; break;
+    case AP_MPMQ_MAX_THREADS:       *result = c->threads_per_child; break;
+    case AP_MPMQ_MIN_SPARE_DAEMONS: *result = 0; break;
+    case AP_MPMQ_MIN_SPARE_THREADS: *result = c->min_spare_threads; break;
+    case AP_MPMQ_MAX_SPARE_DAEMONS: *result = 0; break;
+    case AP_MPMQ_MAX_SPARE_THREADS: *result = c->max_spare_threads; break;
+    case AP_MPMQ_MAX_REQUESTS_DAEMON: *result = ap_max_requests_per_child;
+                                    break;
+    case AP_MPMQ_MAX_DAEMONS:       *result = c->active_daemons_limit; break;
+    case AP_MPMQ_MPM_STATE:         *result = r->mpm->mpm_state; break;
+    case AP_MPMQ_GENERATION:        *result = r->mpm->my_generation; break;
+    default:
+        return 0;
+    }
+    return 1;
+}
+
+static int event_query(int query_code, int *result, apr_status_t *rv)
+{
+    if (!ap__event_retained) {
+        *rv = APR_EGENERAL;
+        return DECLINED;
+    }
+    *rv = query_value(query_code, result) ? APR_SUCCESS : APR_ENOTIMPL;
+    return OK;
+}
+
+static const char *event_get_name(void)
+{
+    return "event";
+}
+
+static int event_run(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s)
+{
+    return ap__event_run(pconf, plog, s);
+}
+
+static void event_hooks(apr_pool_t *p)
+{
+    /* Bind before the core opens the error log, so that "could not bind"
+     * reaches the terminal, as in Apache. */
+    static const char *const before_core[] = { "core_module.c", "core.c",
+                                                NULL };
+
+    ap_hook_pre_config(event_pre_config, NULL, NULL, APR_HOOK_REALLY_FIRST);
+    ap_hook_check_config(event_check_config, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_open_logs(event_open_logs, NULL, before_core,
+                      APR_HOOK_REALLY_FIRST);
+    ap_hook_mpm(event_run, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_mpm_query(event_query, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_mpm_get_name(event_get_name, NULL, NULL, APR_HOOK_MIDDLE);
+}
+
+AP_DECLARE_MODULE(mpm_event) = {
+    MPM20_MODULE_STUFF,
+    NULL,           /* rewrite_args: core does -k (ap_mpm_rewrite_args) */
+    NULL,           /* create per-directory config */
+    NULL,           /* merge per-directory config */
+    NULL,           /* create per-server config */
+    NULL,           /* merge per-server config */
+    event_cmds,     /* command table */
+    event_hooks     /* register hooks */
+};
