@@ -11,6 +11,7 @@
 #include "http_log.h"
 #include "http_vhost.h"
 #include "ap_regex.h"
+#include "ap_expr.h"
 
 #include "core_private.h"
 
@@ -201,12 +202,61 @@ const char *ap__core_filesection(cmd_parms *cmd, void *d, const char *arg)
     return close_section(cmd, &h);
 }
 
+/* <If "expr">, <ElseIf "expr">, <Else>: the section applies to a request
+ * when its condition (parsed once, here) holds; cmd->info says which of
+ * the three it is. ap_if_walk evaluates them. */
 const char *ap__core_ifsection(cmd_parms *cmd, void *d, const char *arg)
 {
-    /* ap_expr is not part of this server yet: say so instead of silently
-     * applying or dropping the section. */
-    return apr_pstrcat(cmd->pool, cmd->cmd->name, "> is not implemented "
-                       "yet in this server (it needs ap_expr)", NULL);
+    unsigned int kind = (unsigned int)(apr_uintptr_t)cmd->info;
+    ap_conf_vector_t *v = ap_create_per_dir_config(cmd->pool);
+    core_dir_config *conf;
+    section_head h;
+    const char *err;
+
+    if ((err = ap_check_cmd_context(cmd, NOT_IN_LIMIT))) {
+        return err;
+    }
+    if (kind == AP_CONDITION_ELSE) {
+        const char *end = strrchr(arg, '>');
+
+        if (!end) {
+            return apr_pstrcat(cmd->pool, cmd->cmd->name,
+                               "> directive missing closing '>'", NULL);
+        }
+        if (end != arg) {
+            return "<Else> does not take an argument";
+        }
+        h.rest = "";
+        h.old_path = cmd->path;
+        h.old_override = cmd->override;
+    }
+    else if ((err = open_section(cmd, arg, &h))) {
+        return err;
+    }
+    if (!h.old_path) { /* not inside .htaccess */
+        cmd->override = OR_ALL | ACCESS_CONF;
+    }
+    cmd->path = "*If";
+    conf = ap_set_config_vectors(cmd->server, v, cmd->path, &core_module,
+                                 cmd->pool);
+    conf->d = cmd->path;
+    conf->condition_ifelse = kind;
+    if (kind != AP_CONDITION_ELSE) {
+        const char *expr = ap_getword_conf(cmd->pool, &h.rest);
+
+        conf->condition = ap_expr_parse_cmd(cmd, expr, 0, &err, NULL);
+        if (err) {
+            return apr_pstrcat(cmd->pool, "Cannot parse condition clause: ",
+                               err, NULL);
+        }
+    }
+    if ((err = ap_walk_config(cmd->directive->first_child, cmd, v))) {
+        return err;
+    }
+    if ((err = ap_add_if_conf(cmd->pool, (core_dir_config *)d, v))) {
+        return err;
+    }
+    return close_section(cmd, &h);
 }
 
 const char *ap__core_virtualhost_section(cmd_parms *cmd, void *d,

@@ -12,6 +12,7 @@
 #include "http_core.h"
 #include "http_log.h"
 #include "http_request.h"
+#include "ap_expr.h"
 #include "request_private.h"
 
 APLOG_USE_MODULE(core);
@@ -165,17 +166,58 @@ AP_DECLARE(int) ap_file_walk(request_rec *r)
     return OK;
 }
 
-/* <If>/<ElseIf>/<Else> need ap_expr, which this server does not evaluate
- * yet: the sections are skipped (as if every condition were false), and
- * that is said once per request that has them. */
+/* <If>/<ElseIf>/<Else> in configuration order: an <If> applies when its
+ * condition holds; an <ElseIf>/<Else> is skipped when the section before
+ * it in the chain applied. A condition that fails to evaluate counts as
+ * false and is logged. */
+static int if_section_applies(request_rec *r, const core_dir_config *c,
+                              int *prev)
+{
+    const char *err = NULL;
+    int rc;
+
+    if ((c->condition_ifelse & AP_CONDITION_ELSE) && *prev == 1) {
+        return 0;
+    }
+    if (!(c->condition_ifelse & AP_CONDITION_IF)) {
+        *prev = 1;          /* a plain <Else> */
+        return 1;
+    }
+    rc = ap_expr_exec(r, c->condition, &err);
+    if (rc < 0) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, APLOGNO(00039)
+                      "Failed to evaluate <If > condition: %s", err);
+    }
+    *prev = rc > 0;
+    return rc > 0;
+}
+
 AP_DECLARE(int) ap_if_walk(request_rec *r)
 {
     core_dir_config *dconf = ap_get_core_module_config(r->per_dir_config);
+    ap_conf_vector_t **sec_ent;
+    ap__walk_state_t ws;
+    ap__walk_cache_t *cache;
+    int num_sec, i, prev = -1;
 
-    if (dconf->sec_if && dconf->sec_if->nelts) {
-        ap_log_rerror(APLOG_MARK, APLOG_TRACE1, 0, r, APLOGNO(20110)
-                      "<If> sections are not evaluated (no ap_expr): "
-                      "%d skipped", dconf->sec_if->nelts);
+    if (!dconf->sec_if || !dconf->sec_if->nelts) {
+        return OK;
     }
+    sec_ent = (ap_conf_vector_t **)dconf->sec_if->elts;
+    num_sec = dconf->sec_if->nelts;
+    /* Conditions depend on the request, not on a key: evaluate each time;
+     * the cache only records what was merged. */
+    cache = ap__walk_cache_prep(AP_NOTE_IF_WALK, r);
+    cache->cached = NULL;
+    ap__walk_begin(&ws, r, cache);
+    for (i = 0; i < num_sec; i++) {
+        core_dir_config *c = ap_get_core_module_config(sec_ent[i]);
+
+        if (if_section_applies(r, c, &prev)) {
+            ap__walk_add(&ws, sec_ent[i]);
+        }
+    }
+    ap__walk_end(&ws);
+    ap__walk_finish(r, cache, sec_ent, ws.now_merged);
     return OK;
 }

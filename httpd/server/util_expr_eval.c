@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "apr_strings.h"
+#include "httpd.h"
 #include "http_log.h"
 #include "http_request.h"
 
@@ -114,9 +115,21 @@ const char *ap__expr_eval_word(ap_expr_eval_ctx_t *ctx,
     return apr_pstrcat(ctx->p, result, eval_leaf(ctx, node), NULL);
 }
 
-static int str_comp(ap__expr_op_e op, const char *a, const char *b)
+/* SSLRequire's order: shorter strings first, then lexical. */
+static int ssl_compat_cmp(const char *a, const char *b)
 {
-    int c = strcmp(a, b);
+    apr_size_t la = strlen(a), lb = strlen(b);
+
+    if (la != lb) {
+        return la < lb ? -1 : 1;
+    }
+    return strcmp(a, b);
+}
+
+static int str_comp(const ap_expr_t *node, const char *a, const char *b)
+{
+    ap__expr_op_e op = node->op;
+    int c = node->num ? ssl_compat_cmp(a, b) : strcmp(a, b);
 
     switch (op) {
     case AP__EXPR_STR_EQ: return c == 0;
@@ -231,7 +244,7 @@ int ap__expr_eval_cond(ap_expr_eval_ctx_t *ctx, const ap_expr_t *node)
             break;
         }
         if (node->op >= AP__EXPR_STR_EQ && node->op <= AP__EXPR_STR_GE) {
-            return str_comp(node->op, ap__expr_eval_word(ctx, node->left),
+            return str_comp(node, ap__expr_eval_word(ctx, node->left),
                             ap__expr_eval_word(ctx, node->right));
         }
         if (node->op >= AP__EXPR_INT_EQ && node->op <= AP__EXPR_INT_GE) {
@@ -261,14 +274,27 @@ static void log_failure(ap_expr_eval_ctx_t *ctx)
     }
 }
 
+static int exec_ctx(ap_expr_eval_ctx_t *ctx);
+
 AP_DECLARE(int) ap_expr_exec_ctx(ap_expr_eval_ctx_t *ctx)
 {
-    const char *tmp_err = NULL;
+    /* A caller that wants no error text still gets the failure logged:
+     * evaluate with a private error slot, on a copy so that no pointer to
+     * it outlives this call. */
+    if (ctx->err == NULL) {
+        const char *tmp_err = NULL;
+        ap_expr_eval_ctx_t copy = *ctx;
+
+        copy.err = &tmp_err;
+        return exec_ctx(&copy);
+    }
+    return exec_ctx(ctx);
+}
+
+static int exec_ctx(ap_expr_eval_ctx_t *ctx)
+{
     int rc;
 
-    if (ctx->err == NULL) {
-        ctx->err = &tmp_err;
-    }
     *ctx->err = NULL;
     if (ctx->info == NULL || ctx->info->root_node == NULL) {
         *ctx->err = "Expression was not parsed";
@@ -287,9 +313,6 @@ AP_DECLARE(int) ap_expr_exec_ctx(ap_expr_eval_ctx_t *ctx)
     if (*ctx->err != NULL) {
         log_failure(ctx);
         rc = -1;
-    }
-    if (ctx->err == &tmp_err) {
-        ctx->err = NULL;
     }
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "apr_strings.h"
+#include "httpd.h"
 #include "apr_cstr.h"
 #include "apr_env.h"
 #include "apr_escape.h"
@@ -163,7 +164,8 @@ static const char *file_func(ap_expr_eval_ctx_t *ctx, const void *data,
         return "";
     }
     rv = apr_file_info_get(&fi, APR_FINFO_SIZE, fp);
-    if (rv != APR_SUCCESS || fi.size < 0 || fi.size > APR_SIZE_MAX / 2) {
+    if (rv != APR_SUCCESS || fi.size < 0
+        || (apr_uint64_t)fi.size > APR_SIZE_MAX / 2) {
         apr_file_close(fp);
         *ctx->err = apr_psprintf(ctx->p, "Unable to get size of %s", arg);
         return "";

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "apr_strings.h"
+#include "httpd.h"
 #include "http_config.h"
 
 #include "util_expr_private.h"
@@ -382,6 +383,26 @@ static const ap_expr_t *parse_binary(parser_t *p, ap__expr_op_e op,
     return n;
 }
 
+/* SSLRequire knew one set of comparisons: "lt" meant "<", and ordering
+ * compared lengths first. Keep that meaning for such expressions. */
+static const ap_expr_t *parse_compare(parser_t *p, ap__expr_tok_e tok,
+                                      const ap_expr_t *word)
+{
+    ap__expr_op_e op = AP__EXPR_STR_EQ + (tok - AP__TOK_STR_EQ);
+    const ap_expr_t *n;
+
+    if (!(p->info->flags & AP_EXPR_FLAG_SSL_EXPR_COMPAT)) {
+        return parse_binary(p, op, word);
+    }
+    if (op >= AP__EXPR_INT_EQ) {
+        op = AP__EXPR_STR_EQ + (op - AP__EXPR_INT_EQ);
+    }
+    if ((n = parse_binary(p, op, word)) != NULL) {
+        ((ap_expr_t *)n)->num = 1;
+    }
+    return n;
+}
+
 static const ap_expr_t *parse_comp(parser_t *p)
 {
     const ap_expr_t *w = parse_word(p);
@@ -391,7 +412,7 @@ static const ap_expr_t *parse_comp(parser_t *p)
         return NULL;
     }
     if (tok >= AP__TOK_STR_EQ && tok <= AP__TOK_INT_GE) {
-        return parse_binary(p, AP__EXPR_STR_EQ + (tok - AP__TOK_STR_EQ), w);
+        return parse_compare(p, tok, w);
     }
     switch (tok) {
     case AP__TOK_REG:
@@ -533,6 +554,7 @@ AP_DECLARE(const char *) ap_expr_parse(apr_pool_t *pool, apr_pool_t *ptemp,
     p.info = info;
     p.lookup = lookup_fn ? lookup_fn : ap_expr_lookup_default;
     ap__expr_scan_init(&p.sc, pool, expr ? expr : "");
+    p.sc.ssl_compat = (info->flags & AP_EXPR_FLAG_SSL_EXPR_COMPAT) != 0;
     root = parse_root(&p);
     if (root == NULL) {
         info->root_node = NULL;

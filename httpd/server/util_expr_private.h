@@ -55,7 +55,8 @@ struct ap_expr_node {
     const void *func;       /* implementation from the lookup */
     const void *data;       /* its data */
     ap_regex_t *re;         /* compiled at parse time */
-    int num;                /* back-reference number */
+    int num;                /* back-reference number; for the string
+                               comparisons: 1 = SSLRequire semantics */
 };
 
 /* The lookup API passes implementations as "const void *"; ISO C has no
@@ -122,6 +123,7 @@ typedef struct {
     int num;                /* back-reference number */
     char quote;             /* quote character of TOK_QUOTE */
     const char *error;      /* message of TOK_ERROR */
+    int ssl_compat;         /* "and"/"or" are operators (SSLRequire) */
 } ap__expr_scanner_t;
 
 /** Start scanning @a input (call ap__expr_next() for the first token). */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "apr_strings.h"
+#include "httpd.h"
 
 #include "util_expr_private.h"
 
@@ -126,6 +127,12 @@ static void scan_id(ap__expr_scanner_t *sc)
     else if (strcmp(sc->text, "false") == 0) {
         sc->tok = AP__TOK_FALSE;
     }
+    else if (sc->ssl_compat && strcmp(sc->text, "and") == 0) {
+        sc->tok = AP__TOK_AND;
+    }
+    else if (sc->ssl_compat && strcmp(sc->text, "or") == 0) {
+        sc->tok = AP__TOK_OR;
+    }
     else {
         sc->tok = word_op(sc->text, n);
     }
@@ -219,10 +226,6 @@ int ap__expr_scan_regex(ap__expr_scanner_t *sc, const char **pattern,
     if (*p == 'i') {
         *icase = 1;
         p++;
-    }
-    if (is_idchar(*p)) {
-        sc->error = "Invalid regexp flag(s)";
-        return -1;
     }
     sc->pos = p;
     return 0;

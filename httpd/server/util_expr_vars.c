@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "apr_strings.h"
+#include "httpd.h"
 #include "apr_lib.h"
 #include "apr_cstr.h"
 #include "apr_user.h"
@@ -158,7 +159,8 @@ static const char *conn_var(ap_expr_eval_ctx_t *ctx, var_id_e id)
     conn_rec *c = ctx->c ? ctx->c : (ctx->r ? ctx->r->connection : NULL);
 
     if (id == V_HTTPS && ctx->r) {
-        return strcmp(ap_http_scheme(ctx->r), "https") == 0 ? "on" : "off";
+        const char *scheme = ap_http_scheme(ctx->r);
+        return scheme && strcmp(scheme, "https") == 0 ? "on" : "off";
     }
     if (c == NULL) {
         return (id == V_HTTPS || id == V_IPV6) ? "off" : "";

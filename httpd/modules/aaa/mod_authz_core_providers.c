@@ -1,6 +1,7 @@
 /*
  * mod_authz_core_providers.c: the providers mod_authz_core brings:
- * "Require all granted|denied", "Require env VAR...", "Require method M...".
+ * "Require all granted|denied", "Require env VAR...", "Require method M...",
+ * "Require expr <expression>".
  */
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "http_log.h"
 #include "http_protocol.h"
 #include "http_request.h"
+#include "ap_expr.h"
 
 #include "mod_authz_core_private.h"
 
@@ -90,7 +92,46 @@ static const char *method_parse(cmd_parms *cmd, const char *line,
     return NULL;
 }
 
+/* "Require expr": the expression is parsed once here; a request is
+ * granted when it holds. */
+static const char *expr_parse(cmd_parms *cmd, const char *line,
+                              const void **parsed)
+{
+    const char *err = NULL;
+    apr_size_t len = strlen(line);
+    ap_expr_info_t *expr;
+
+    /* The whole expression may be quoted on the Require line. */
+    if (len >= 2 && line[0] == '"' && line[len - 1] == '"') {
+        line = apr_pstrmemdup(cmd->temp_pool, line + 1, len - 2);
+    }
+    expr = ap_expr_parse_cmd(cmd, line, 0, &err, NULL);
+    if (err) {
+        return apr_pstrcat(cmd->temp_pool,
+                           "Cannot parse expression in require line: ",
+                           err, NULL);
+    }
+    *parsed = expr;
+    return NULL;
+}
+
+static authz_status expr_check(request_rec *r, const char *line,
+                               const void *parsed)
+{
+    const char *err = NULL;
+    int rc = ap_expr_exec(r, parsed, &err);
+
+    if (rc < 0) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, APLOGNO(01636)
+                      "Error evaluating expression in 'Require expr': %s",
+                      err);
+        return AUTHZ_GENERAL_ERROR;
+    }
+    return rc ? AUTHZ_GRANTED : AUTHZ_DENIED;
+}
+
 static const authz_provider all_provider = { all_check, all_parse };
+static const authz_provider expr_provider = { expr_check, expr_parse };
 static const authz_provider env_provider = { env_check, NULL };
 static const authz_provider method_provider = { method_check, method_parse };
 
@@ -103,6 +144,7 @@ void ap__authz_register_builtin(apr_pool_t *p)
         { "all", &all_provider },
         { "env", &env_provider },
         { "method", &method_provider },
+        { "expr", &expr_provider },
     };
     apr_size_t i;
 

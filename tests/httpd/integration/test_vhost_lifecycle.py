@@ -147,3 +147,58 @@ def test_port_in_use(both):
     text = p.stderr + both.error_log()
     assert re.search(r'could not bind to address 127\.0\.0\.1:%d' % both.port, text), text
     assert 'no listening sockets available, shutting down' in text
+
+
+def test_runs_unprivileged(ours):
+    # Started by an ordinary user, the server keeps that user (User/Group
+    # only apply when started as root).
+    import pytest
+    if os.geteuid() != 0:
+        pytest.skip('needs root to switch to an unprivileged user first')
+    ours.write('a.txt', 'a\n')
+    ours.render('')
+    os.system('chown -R nobody:nogroup %s' % ours.root)
+
+    def drop():
+        os.setgid(65534)
+        os.setuid(65534)
+    ours.proc = subprocess.Popen([ours.binary(), '-d', ours.root, '-f', ours.conf,
+                                  '-D', 'FOREGROUND'], preexec_fn=drop,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ours.wait_ready()
+    assert ours.get('/a.txt').body == b'a\n'
+    pids = [ours.proc.pid] + [int(p) for p in subprocess.run(
+        ['pgrep', '-P', str(ours.proc.pid)], capture_output=True, text=True).stdout.split()]
+    for p in pids:
+        with open('/proc/%d/status' % p) as f:
+            uid_line = [l for l in f if l.startswith('Uid:')][0]
+        assert uid_line.split()[1] == '65534', (p, uid_line)
+
+
+def test_one_process_mode(ours):
+    # -X: one process, no children, no detaching
+    ours.write('a.txt', 'a\n')
+    ours.render('')
+    ours.proc = subprocess.Popen([ours.binary(), '-d', ours.root, '-f', ours.conf, '-X'],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ours.wait_ready()
+    assert ours.get('/a.txt').body == b'a\n'
+    children = subprocess.run(['pgrep', '-P', str(ours.proc.pid)], capture_output=True,
+                              text=True).stdout.split()
+    assert children == []
+
+
+def test_children_run_as_user(ours):
+    import pytest
+    if os.geteuid() != 0:
+        pytest.skip('only root switches users')
+    ours.write('a.txt', 'a\n')
+    ours.start()
+    assert ours.get('/a.txt').status == 200
+    children = [int(p) for p in subprocess.run(['pgrep', '-P', str(ours.proc.pid)],
+                                               capture_output=True, text=True).stdout.split()]
+    assert children
+    for p in children:
+        with open('/proc/%d/status' % p) as f:
+            uid = [l for l in f if l.startswith('Uid:')][0].split()[1]
+        assert uid == '33'   # www-data
