@@ -11,9 +11,31 @@
 
 #include "config_private.h"
 
+/* Slots in the vectors made from now on: room for every module that may
+ * still be loaded while the configuration is read, then (once no module
+ * can be added) just the modules there are, so that the vectors made for
+ * every request stay small. */
+int ap__conf_vector_slots = 0;
+
+static apr_size_t vector_slots(void)
+{
+    return (apr_size_t)(ap__conf_vector_slots ? ap__conf_vector_slots
+                                              : ap__conf_vector_length);
+}
+
+void ap__conf_vectors_open(void)
+{
+    ap__conf_vector_slots = 0;
+}
+
+void ap__conf_vectors_close(void)
+{
+    ap__conf_vector_slots = ap__total_modules + 1;
+}
+
 ap_conf_vector_t *ap__create_empty_config(apr_pool_t *p)
 {
-    return apr_pcalloc(p, sizeof(void *) * (apr_size_t)ap__conf_vector_length);
+    return apr_pcalloc(p, sizeof(void *) * vector_slots());
 }
 
 ap_conf_vector_t *ap__create_server_config(apr_pool_t *p, server_rec *s)
@@ -61,8 +83,8 @@ AP_CORE_DECLARE(ap_conf_vector_t *) ap_merge_per_dir_configs(apr_pool_t *p,
                                            ap_conf_vector_t *base,
                                            ap_conf_vector_t *new_conf)
 {
-    void **out = apr_palloc(p, sizeof(void *)
-                               * (apr_size_t)ap__conf_vector_length);
+    apr_size_t slots = vector_slots();
+    void **out = apr_palloc(p, sizeof(void *) * slots);
     void **bv = (void **)base;
     void **nv = (void **)new_conf;
     int i;
@@ -80,7 +102,7 @@ AP_CORE_DECLARE(ap_conf_vector_t *) ap_merge_per_dir_configs(apr_pool_t *p,
             out[i] = nv[i];
         }
     }
-    for (; i < ap__conf_vector_length; i++) {
+    for (; (apr_size_t)i < slots; i++) {
         out[i] = NULL;
     }
     return (ap_conf_vector_t *)out;

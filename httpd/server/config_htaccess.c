@@ -109,13 +109,22 @@ AP_CORE_DECLARE(int) ap_parse_htaccess(ap_conf_vector_t **result,
     parms.temp_pool = r->pool;      /* pool == temp_pool: .htaccess mode */
     parms.server = r->server;
     parms.path = apr_pstrdup(r->pool, d);
-    /* AccessFileName may list several names: the first one found wins */
+    /* AccessFileName may list several names: the first one found wins.
+     * The usual single plain name needs no splitting (this runs for every
+     * directory level of every request). */
     while (*access_name) {
-        const char *name = ap_getword_conf(r->pool, &access_name);
+        const char *name;
         const char *filename = NULL;
         ap_configfile_t *f = NULL;
         apr_status_t rv;
 
+        if (!access_name[strcspn(access_name, " \t\"'\\")]) {
+            name = access_name;
+            access_name = "";
+        }
+        else {
+            name = ap_getword_conf(r->pool, &access_name);
+        }
         if (*name == '\0') {
             break;
         }

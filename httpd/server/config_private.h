@@ -160,4 +160,11 @@ void ap__cfg_trim_line(char *buf);
 void ap__init_cmd_parms(cmd_parms *parms, server_rec *s, apr_pool_t *p,
                         apr_pool_t *ptemp);
 
+/** Vectors are made with room for every module that LoadModule may still
+ * add (open, at the start of ap_read_config) or, once the configuration is
+ * read, for just the modules loaded (close): the per-request vectors stay
+ * small. */
+void ap__conf_vectors_open(void);
+void ap__conf_vectors_close(void);
+
 #endif /* AP_CONFIG_PRIVATE_H */

@@ -201,9 +201,11 @@ AP_DECLARE(server_rec *) ap_read_config(process_rec *process,
                                         ap_directive_t **conftree)
 {
     apr_pool_t *p = process->pconf;
-    server_rec *s = init_server_config(process, p);
+    server_rec *s;
     const char *confname, *err;
 
+    ap__conf_vectors_open();    /* LoadModule may add modules again */
+    s = init_server_config(process, p);
     if (s == NULL) {
         return NULL;
     }
@@ -239,5 +241,6 @@ AP_DECLARE(server_rec *) ap_read_config(process_rec *process,
         return NULL;
     }
     apr_hook_sort_all();
+    ap__conf_vectors_close();   /* no module can be added any more */
     return s;
 }
