@@ -26,8 +26,29 @@ APACHE2 = '/usr/sbin/apache2'
 APACHE_MODDIR = '/usr/lib/apache2/modules'
 # Modules compiled into Debian's apache2 (apache2 -l): no LoadModule there.
 APACHE_BUILTIN = {'log_config', 'logio', 'version', 'unixd', 'watchdog', 'so'}
+
+
+def compiled_in(binary):
+    """The modules `binary -l` lists, by short name (mod_mime.c -> mime,
+    event.c -> mpm_event): a build with -Dstatic_modules has more."""
+    try:
+        out = subprocess.run([binary, '-l'], capture_output=True, text=True,
+                             timeout=20).stdout
+    except OSError:
+        return {'so', 'unixd'}
+    names = set()
+    for line in out.splitlines()[1:]:
+        f = line.strip()
+        if not f.endswith('.c'):
+            continue
+        f = f[:-2]
+        names.add('mpm_' + f if f in ('event', 'worker', 'prefork', 'simple')
+                  else f[4:] if f.startswith('mod_') else f)
+    return names
+
+
 # Modules compiled into ours (httpd -l).
-OURS_BUILTIN = {'so', 'unixd'}
+OURS_BUILTIN = compiled_in(HTTPD)
 DEFAULT_MODULES = ['mpm_event', 'authz_core', 'authz_host', 'mime', 'dir',
                    'alias', 'autoindex', 'log_config']
 
