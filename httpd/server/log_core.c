@@ -70,7 +70,9 @@ static int pick_destination(const ap_errorlog_info *info, log_dest *d)
                : info->c ? ap_get_conn_server_module_loglevel(info->c, s,
                                                           info->module_index)
                : ap_get_server_module_loglevel(s, info->module_index);
-    if (lvl > configured) {
+    /* Notices are always logged, whatever LogLevel says (as Apache: the
+     * "resuming normal operations" lines and their kind). */
+    if (lvl != APLOG_NOTICE && lvl > configured) {
         return 0;
     }
     if (s->error_log) {

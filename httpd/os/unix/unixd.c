@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <unistd.h>
+#include <sys/ipc.h>
+#include <sys/sem.h>
 #include <sys/types.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -39,35 +41,67 @@ APR_HOOK_STRUCT(
 AP_IMPLEMENT_HOOK_RUN_FIRST(ap_unix_identity_t *, get_suexec_identity,
                             (const request_rec *r), (r), NULL)
 
-AP_DECLARE(apr_status_t) ap_unixd_set_proc_mutex_perms(apr_proc_mutex_t *pmutex)
+/* Hand a mutex made by root to User so that the unprivileged children can
+ * use it: the lock file of flock (the children reopen it), the semaphore
+ * set of sysvsem (owner and mode). fcntl's lock file is already unlinked
+ * and the other mechanisms live in memory the children inherit. */
+static apr_status_t mutex_perms(apr_lockmech_e mech, const char *lockfile,
+                                apr_os_proc_mutex_t *os)
 {
-    const char *lockfile;
-
     if (geteuid() != 0) {
         return APR_SUCCESS;   /* the children run as ourselves */
     }
-    /* File-based mechanisms: the unprivileged children must be able to
-     * reopen the lock file. Semaphores and pthread mutexes in shared
-     * memory need nothing. */
-    lockfile = apr_proc_mutex_lockfile(pmutex);
-    if (lockfile && chown(lockfile, ap_unixd_config.user_id, (gid_t)-1) < 0) {
-        return errno;
+    switch (mech) {
+    case APR_LOCK_FLOCK:
+        if (lockfile
+            && chown(lockfile, ap_unixd_config.user_id, (gid_t)-1) < 0) {
+            return errno;
+        }
+        return APR_SUCCESS;
+    case APR_LOCK_SYSVSEM: {
+        struct semid_ds buf;
+        union { int val; struct semid_ds *buf; unsigned short *array; } arg;
+
+        memset(&buf, 0, sizeof(buf));
+        buf.sem_perm.uid = ap_unixd_config.user_id;
+        buf.sem_perm.gid = ap_unixd_config.group_id;
+        buf.sem_perm.mode = 0600;
+        arg.buf = &buf;
+        if (semctl(os->crossproc, 0, IPC_SET, arg) < 0) {
+            return errno;
+        }
+        return APR_SUCCESS;
     }
-    return APR_SUCCESS;
+    default:
+        return APR_SUCCESS;
+    }
+}
+
+AP_DECLARE(apr_status_t) ap_unixd_set_proc_mutex_perms(apr_proc_mutex_t *pmutex)
+{
+    apr_os_proc_mutex_t os;
+    apr_status_t rv = apr_os_proc_mutex_get(&os, pmutex);
+
+    if (rv != APR_SUCCESS) {
+        return rv;
+    }
+    return mutex_perms(apr_proc_mutex_mech(pmutex),
+                       apr_proc_mutex_lockfile(pmutex), &os);
 }
 
 AP_DECLARE(apr_status_t) ap_unixd_set_global_mutex_perms(apr_global_mutex_t *gmutex)
 {
-    const char *lockfile;
+#if APR_PROC_MUTEX_IS_GLOBAL
+    return ap_unixd_set_proc_mutex_perms((apr_proc_mutex_t *)gmutex);
+#else
+    apr_os_global_mutex_t os;
+    apr_status_t rv = apr_os_global_mutex_get(&os, gmutex);
 
-    if (geteuid() != 0) {
-        return APR_SUCCESS;
+    if (rv != APR_SUCCESS) {
+        return rv;
     }
-    lockfile = apr_global_mutex_lockfile(gmutex);
-    if (lockfile && chown(lockfile, ap_unixd_config.user_id, (gid_t)-1) < 0) {
-        return errno;
-    }
-    return APR_SUCCESS;
+    return ap_unixd_set_proc_mutex_perms(os.proc_mutex);
+#endif
 }
 
 AP_DECLARE(apr_status_t) ap_unixd_accept(void **accepted, ap_listen_rec *lr,

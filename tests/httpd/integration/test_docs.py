@@ -111,11 +111,24 @@ def documented():
     return ids, entries
 
 
+def other_mpms():
+    """Every MPM of the build but event (loaded by default): each is run
+    on its own, since only one MPM may be loaded."""
+    return sorted(os.path.basename(so)[len('mod_'):-len('.so')]
+                  for so in glob.glob(os.path.join(MODDIR, 'mod_mpm_*.so'))
+                  if not so.endswith('mod_mpm_event.so'))
+
+
 def run_dash_L(ours):
     ours.render('', modules=modules_to_load(ours))
     r = ours.run('-L')
     assert r.returncode == 0, r.stdout + r.stderr
     found = listed_directives(r.stdout)
+    for mpm in other_mpms():
+        ours.render('', modules=[mpm, 'authz_core'])
+        r = ours.run('-L')
+        assert r.returncode == 0, r.stdout + r.stderr
+        found += [d for d in listed_directives(r.stdout) if d not in found]
     # A parse that silently found nothing would make the test vacuous.
     names = {n for n, _ in found}
     for must in ('<Directory', 'DocumentRoot', 'Listen', 'LoadModule', 'KeepAliveTimeout',

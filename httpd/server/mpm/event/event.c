@@ -364,6 +364,7 @@ static void event_hooks(apr_pool_t *p)
     ap_hook_mpm(event_run, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_mpm_query(event_query, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_mpm_get_name(event_get_name, NULL, NULL, APR_HOOK_MIDDLE);
+    ap__event_head_register();
 }
 
 AP_DECLARE_MODULE(mpm_event) = {

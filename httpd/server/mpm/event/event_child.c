@@ -90,6 +90,9 @@ static apr_status_t setup(ap__event_child_t *ch)
     ch->ka_q = new_tq(ch->pchild, ap_server_conf->keep_alive_timeout);
     ch->wc_q = new_tq(ch->pchild, ap_server_conf->timeout);
     ch->linger_q = new_tq(ch->pchild, apr_time_from_sec(2));
+    ch->head_q = new_tq(ch->pchild, ap_server_conf->timeout);
+    ch->dry_q = new_tq(ch->pchild, AP__EVENT_DRY_AFTER);
+    apr_pool_create(&ch->idle_pool, ch->pchild);
     return make_listen_pfds(ch);
 }
 

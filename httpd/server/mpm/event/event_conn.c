@@ -78,8 +78,14 @@ void ap__event_park(ap__event_child_t *ch, ap__event_conn_t *cs,
 
 void ap__event_close(ap__event_child_t *ch, ap__event_conn_t *cs)
 {
+    int lingered = cs->pub.state == CONN_STATE_LINGER_NORMAL
+                   || cs->pub.state == CONN_STATE_LINGER_SHORT;
+
     /* Clearing the pool closes the socket and frees the connection. */
     ap__event_pool_put(ch->jobs, cs->p);
+    if (lingered) {
+        apr_atomic_dec32(&ch->lingering);
+    }
     apr_atomic_dec32(&ch->connections);
     if (ch->listeners_off) {
         /* Below the AsyncRequestWorkerFactor limit again, maybe. */
@@ -97,5 +103,6 @@ void ap__event_linger(ap__event_child_t *ch, ap__event_conn_t *cs)
      * short while so that it sees our response rather than a reset. */
     apr_socket_timeout_set(cs->sd, 0);
     cs->pub.state = CONN_STATE_LINGER_NORMAL;
+    apr_atomic_inc32(&ch->lingering);
     ap__event_park(ch, cs, ch->linger_q, APR_POLLIN);
 }

@@ -43,7 +43,9 @@ static void set_listeners(ap__event_child_t *ch, int on)
 static int can_accept(ap__event_child_t *ch)
 {
     int idle = ap__event_jobq_idlers(ch->jobs);
-    apr_uint32_t conns = apr_atomic_read32(&ch->connections);
+    /* Connections in lingering close do not count (they are closing). */
+    apr_uint32_t conns = apr_atomic_read32(&ch->connections)
+                         - apr_atomic_read32(&ch->lingering);
     apr_uint32_t limit = (apr_uint32_t)ap__event_conf.threads_per_child
                          + (apr_uint32_t)(idle * ap__event_conf.worker_factor);
 
@@ -141,6 +143,19 @@ static void conn_event(ap__event_child_t *ch, ap__event_conn_t *cs)
     ap__event_jobq_push(ch->jobs, &job);
 }
 
+/* A dried connection has something to say: a worker rebuilds it. */
+static void idle_event(ap__event_child_t *ch, ap__event_idle_t *rec)
+{
+    ap__event_job_t job = { NULL, NULL, NULL, NULL };
+
+    apr_thread_mutex_lock(ch->tq_mutex);
+    ap__event_dq_remove(ch, rec);
+    apr_pollset_remove(ch->pollset, &rec->pfd);
+    apr_thread_mutex_unlock(ch->tq_mutex);
+    job.idle = rec;
+    ap__event_jobq_push(ch->jobs, &job);
+}
+
 static void handle_event(ap__event_child_t *ch, const apr_pollfd_t *pfd)
 {
     const int *kind = pfd->client_data;
@@ -150,6 +165,10 @@ static void handle_event(ap__event_child_t *ch, const apr_pollfd_t *pfd)
         if (!ch->listeners_off) {
             accept_some(ch, tag->lr);
         }
+        return;
+    }
+    if (*kind == AP__EVENT_KIND_IDLE) {
+        idle_event(ch, (ap__event_idle_t *)pfd->client_data);
         return;
     }
     conn_event(ch, (ap__event_conn_t *)pfd->client_data);
@@ -171,17 +190,56 @@ static void take_expired(ap__event_child_t *ch, ap__event_tq_t *q,
     }
 }
 
+/* Graceful stop: connections that have not sent a byte of their request
+ * yet go like idle keep-alive ones (caller holds the lock). */
+static void take_empty_heads(ap__event_child_t *ch,
+                             ap__event_conn_t **expired)
+{
+    ap__event_conn_t *cs = ch->head_q->head;
+
+    while (cs) {
+        ap__event_conn_t *next = cs->next;
+
+        if (cs->hlen == 0) {
+            ap__event_tq_remove(cs);
+            apr_pollset_remove(ch->pollset, &cs->pfd);
+            cs->next = *expired;
+            *expired = cs;
+        }
+        cs = next;
+    }
+}
+
+/* Dried connections whose keep-alive ended (all of them with @a all). */
+static void take_dried(ap__event_child_t *ch, apr_time_t now, int all,
+                       ap__event_idle_t **expired)
+{
+    while (ch->dq_head && (all || ch->dq_head->expiry <= now)) {
+        ap__event_idle_t *rec = ch->dq_head;
+
+        ap__event_dq_remove(ch, rec);
+        apr_pollset_remove(ch->pollset, &rec->pfd);
+        rec->next = *expired;
+        *expired = rec;
+    }
+}
+
 static void next_expiry(ap__event_child_t *ch)
 {
-    ap__event_tq_t *qs[3];
+    ap__event_tq_t *qs[5];
     apr_time_t next = 0;
     int i;
 
     qs[0] = ch->ka_q;
     qs[1] = ch->wc_q;
     qs[2] = ch->linger_q;
-    for (i = 0; i < 3 + ch->n_extra_q; i++) {
-        ap__event_tq_t *q = i < 3 ? qs[i] : &ch->extra_q[i - 3];
+    qs[3] = ch->head_q;
+    qs[4] = ch->dry_q;
+    if (ch->dq_head) {
+        next = ch->dq_head->expiry;
+    }
+    for (i = 0; i < 5 + ch->n_extra_q; i++) {
+        ap__event_tq_t *q = i < 5 ? qs[i] : &ch->extra_q[i - 5];
         if (q->head && (next == 0 || q->head->expiry < next)) {
             next = q->head->expiry;
         }
@@ -199,7 +257,7 @@ static void publish_counts(ap__event_child_t *ch)
     if (!ps) {
         return;
     }
-    ka = (apr_uint32_t)ch->ka_q->count;
+    ka = (apr_uint32_t)(ch->ka_q->count + ch->dry_q->count + ch->dq_count);
     for (i = 0; i < ch->n_extra_q; i++) {
         ka += (apr_uint32_t)ch->extra_q[i].count;
     }
@@ -207,33 +265,62 @@ static void publish_counts(ap__event_child_t *ch)
     ps->write_completion = (apr_uint32_t)ch->wc_q->count;
     ps->lingering_close = (apr_uint32_t)ch->linger_q->count;
     ps->connections = apr_atomic_read32(&ch->connections);
+    ps->suspended = apr_atomic_read32(&ch->suspended);
     ps->not_accepting = (char)ch->listeners_off;
+}
+
+/* Every worker busy and work waiting: AsyncRequestWorkerFactor says to
+ * close idle keep-alive connections now, so that their clients come back
+ * to a process with free workers. */
+static int workers_busy(ap__event_child_t *ch)
+{
+    return ap__event_jobq_idlers(ch->jobs) == 0
+           && ap__event_jobq_backlog(ch->jobs) > 0;
 }
 
 static void process_timeouts(ap__event_child_t *ch, int graceful)
 {
     apr_time_t now = apr_time_now();
     ap__event_conn_t *expired = NULL;
+    ap__event_conn_t *to_dry = NULL;
+    ap__event_idle_t *dried = NULL;
+    int kill_ka = graceful || workers_busy(ch);
     int i;
 
     apr_thread_mutex_lock(ch->tq_mutex);
     publish_counts(ch);
-    if (!graceful && (ch->next_expiry == 0 || now < ch->next_expiry)) {
+    if (!kill_ka && (ch->next_expiry == 0 || now < ch->next_expiry)) {
         apr_thread_mutex_unlock(ch->tq_mutex);
         return;
     }
-    take_expired(ch, ch->ka_q, now, graceful, &expired);
+    take_expired(ch, ch->ka_q, now, kill_ka, &expired);
     for (i = 0; i < ch->n_extra_q; i++) {
-        take_expired(ch, &ch->extra_q[i], now, graceful, &expired);
+        take_expired(ch, &ch->extra_q[i], now, kill_ka, &expired);
     }
     take_expired(ch, ch->wc_q, now, 0, &expired);
     take_expired(ch, ch->linger_q, now, 0, &expired);
+    take_expired(ch, ch->head_q, now, 0, &expired);
+    take_expired(ch, ch->dry_q, now, kill_ka, kill_ka ? &expired : &to_dry);
+    take_dried(ch, now, kill_ka, &dried);
+    if (graceful) {
+        take_empty_heads(ch, &expired);
+    }
     next_expiry(ch);
     apr_thread_mutex_unlock(ch->tq_mutex);
     while (expired) {
         ap__event_conn_t *cs = expired;
         expired = cs->next;
         ap__event_close(ch, cs);
+    }
+    while (dried) {
+        ap__event_idle_t *rec = dried;
+        dried = rec->next;
+        ap__event_idle_close(ch, rec);
+    }
+    while (to_dry) {
+        ap__event_conn_t *cs = to_dry;
+        to_dry = cs->next;
+        ap__event_dry(ch, cs);
     }
 }
 

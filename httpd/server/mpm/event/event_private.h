@@ -18,6 +18,7 @@
 #include "apr_thread_proc.h"
 #include "apr_thread_mutex.h"
 #include "apr_buckets.h"
+#include "apr_portable.h"
 
 #include "httpd.h"
 #include "http_config.h"
@@ -79,6 +80,7 @@ typedef struct ap__event_conn ap__event_conn_t;
 /** What a pollfd's client_data points to starts with one of these. */
 #define AP__EVENT_KIND_CONN     0
 #define AP__EVENT_KIND_LISTENER 1
+#define AP__EVENT_KIND_IDLE     2
 
 /** client_data of a listening socket's pollfd. */
 typedef struct {
@@ -101,6 +103,35 @@ struct ap__event_conn {
     ap__event_conn_t *next;     /* timeout queue links */
     ap__event_conn_t *prev;
     ap__event_tq_t *q;          /* the queue it is in, or NULL */
+    char *hbuf;                 /* request head read so far (event_head.c) */
+    apr_size_t hlen;
+    apr_size_t hcap;
+    apr_bucket_brigade *head_bb;/* complete head served by EVENT_HEAD */
+    int pipelined;              /* next request already buffered */
+};
+
+/** Room for a raw socket address (sockaddr_in6 and smaller). */
+typedef union {
+    apr_int64_t align;
+    char b[32];
+} ap__event_addr_t;
+
+typedef struct ap__event_idle ap__event_idle_t;
+
+/** What remains of a dried idle keep-alive connection (event_idle.c). */
+struct ap__event_idle {
+    int kind;                   /* AP__EVENT_KIND_IDLE */
+    apr_pollfd_t pfd;
+    apr_socket_t *shell;        /* descriptor holder, reused, no cleanup */
+    apr_time_t expiry;          /* end of its KeepAliveTimeout */
+    ap__event_idle_t *next;
+    ap__event_idle_t *prev;
+    long keepalives;
+    apr_int32_t family;
+    int type;
+    int protocol;
+    ap__event_addr_t local;
+    ap__event_addr_t remote;
 };
 
 /** A FIFO of connections sharing one timeout: sorted by expiry. */
@@ -121,6 +152,7 @@ void ap__event_tq_remove(ap__event_conn_t *cs);
 /** One job for a worker: a new socket or a connection ready again. */
 typedef struct {
     ap__event_conn_t *cs;       /* NULL for a new connection */
+    ap__event_idle_t *idle;     /* a dried connection that woke up */
     apr_socket_t *sd;           /* new connection's socket */
     apr_pool_t *p;              /* new connection's pool */
 } ap__event_job_t;
@@ -138,6 +170,8 @@ apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, ap__event_job_t *job);
 void ap__event_jobq_term(ap__event_jobq_t *q);
 /** Workers currently waiting in pop (read without the lock). */
 int ap__event_jobq_idlers(ap__event_jobq_t *q);
+/** Jobs waiting for a worker. */
+int ap__event_jobq_backlog(ap__event_jobq_t *q);
 
 /** A recycled connection pool (own allocator), or a new one. */
 apr_pool_t *ap__event_pool_get(ap__event_jobq_t *q);
@@ -156,11 +190,20 @@ typedef struct {
     ap__event_tq_t *ka_q;             /* default KeepAliveTimeout */
     ap__event_tq_t *wc_q;             /* write completion (Timeout) */
     ap__event_tq_t *linger_q;         /* lingering close */
+    ap__event_tq_t *head_q;           /* partial request heads (Timeout) */
+    ap__event_tq_t *dry_q;            /* keep-alive, to dry if still idle */
+    apr_pool_t *idle_pool;            /* records and their shells */
+    ap__event_idle_t *dq_head;        /* dried, by expiry */
+    ap__event_idle_t *dq_tail;
+    int dq_count;
+    ap__event_idle_t *idle_free;      /* spare records */
     ap__event_tq_t extra_q[8];        /* other KeepAliveTimeouts */
     int n_extra_q;
     apr_time_t next_expiry;           /* earliest head expiry, 0: none */
     volatile apr_uint32_t connections;/* open connections of this child */
     volatile apr_uint32_t accepted;   /* for MaxConnectionsPerChild */
+    volatile apr_uint32_t lingering;  /* of them, in lingering close */
+    volatile apr_uint32_t suspended;  /* of them, owned by a module */
     volatile int listener_may_exit;   /* graceful: stop accepting */
     volatile int workers_may_exit;    /* ungraceful: stop at once */
     volatile int listeners_off;       /* listeners out of the pollset */
@@ -200,6 +243,47 @@ void ap__event_close(ap__event_child_t *ch, ap__event_conn_t *cs);
 /** Begin lingering close: flush, shut down writing, then let the
  *  listener read what the client still sends for a short while. */
 void ap__event_linger(ap__event_child_t *ch, ap__event_conn_t *cs);
+
+/* ---- request heads read without blocking (event_head.c) ------------- */
+
+#define AP__EVENT_HEAD_DONE 0   /* a complete head (or not ours to read) */
+#define AP__EVENT_HEAD_MORE 1   /* incomplete: wait in the pollset */
+#define AP__EVENT_HEAD_GONE 2   /* the client closed before a byte */
+
+/** Register the EVENT_HEAD input filter (register_hooks). */
+void ap__event_head_register(void);
+
+/** Put EVENT_HEAD on a new connection (after pre_connection). */
+void ap__event_head_attach(ap__event_conn_t *cs);
+
+/** Read what the socket has without waiting; AP__EVENT_HEAD_*. */
+int ap__event_head_read(ap__event_conn_t *cs);
+
+/** Is EVENT_HEAD the top of the input chain, holding nothing? */
+int ap__event_head_plain(ap__event_conn_t *cs);
+
+/* ---- idle keep-alive connections reduced to a record (event_idle.c) -- */
+
+/** Idle this long in keep-alive before drying. */
+#define AP__EVENT_DRY_AFTER apr_time_from_msec(200)
+
+/** May @a cs be dried while it waits (worker, before parking)? */
+int ap__event_dryable(ap__event_child_t *ch, ap__event_conn_t *cs);
+
+/** Reduce @a cs (out of every queue and the pollset) to a record and
+ *  park that (listener). */
+void ap__event_dry(ap__event_child_t *ch, ap__event_conn_t *cs);
+
+/** Unlink a record from the dried list (caller holds tq_mutex). */
+void ap__event_dq_remove(ap__event_child_t *ch, ap__event_idle_t *rec);
+
+/** Close a dried connection that is out of the pollset and list. */
+void ap__event_idle_close(ap__event_child_t *ch, ap__event_idle_t *rec);
+
+/** A socket in @a p for a dried connection that woke up (the record is
+ *  recycled); its request count in *keepalives. */
+apr_socket_t *ap__event_wake(ap__event_child_t *ch, ap__event_idle_t *rec,
+                             apr_pool_t *p, long *keepalives);
 
 /* ---- the parent (event_parent.c) ---------------------------------------- */
 

@@ -112,6 +112,16 @@ int ap__event_jobq_idlers(ap__event_jobq_t *q)
     return (int)apr_atomic_read32(&q->idlers);
 }
 
+int ap__event_jobq_backlog(ap__event_jobq_t *q)
+{
+    int n;
+
+    apr_thread_mutex_lock(q->mutex);
+    n = q->count;
+    apr_thread_mutex_unlock(q->mutex);
+    return n;
+}
+
 apr_pool_t *ap__event_pool_get(ap__event_jobq_t *q)
 {
     apr_allocator_t *allocator;
@@ -130,7 +140,13 @@ apr_pool_t *ap__event_pool_get(ap__event_jobq_t *q)
     if (apr_allocator_create(&allocator) != APR_SUCCESS) {
         return NULL;
     }
-    apr_allocator_max_free_set(allocator, ap_max_mem_free);
+    /* Without a MaxMemFree, a connection keeps no free memory of its
+     * own: what a request used goes back to malloc, where any connection
+     * can reuse it, instead of staying with a connection that may then
+     * sit idle in keep-alive for a long time. */
+    apr_allocator_max_free_set(allocator,
+                               ap_max_mem_free != APR_ALLOCATOR_MAX_FREE_UNLIMITED
+                               ? ap_max_mem_free : 1);
     if (apr_pool_create_unmanaged_ex(&p, NULL, allocator) != APR_SUCCESS) {
         apr_allocator_destroy(allocator);
         return NULL;

@@ -61,6 +61,9 @@ static ap__event_conn_t *new_conn(ap__event_child_t *ch, apr_thread_t *thd,
                       "process_socket: connection aborted");
         c->aborted = 1;
     }
+    else {
+        ap__event_head_attach(cs);
+    }
     cs->pub.state = CONN_STATE_READ_REQUEST_LINE;
     cs->pub.sense = CONN_SENSE_DEFAULT;
     return cs;
@@ -138,12 +141,34 @@ static int after_write(ap__event_child_t *ch, ap__event_conn_t *cs)
     }
     else if (c->data_in_input_filters) {
         cs->pub.state = CONN_STATE_READ_REQUEST_LINE;   /* pipelined */
+        cs->pipelined = 1;
         return AW_AGAIN;
     }
     else {
         cs->pub.state = CONN_STATE_CHECK_REQUEST_LINE_READABLE;
     }
     return AW_STATE;
+}
+
+/* Collect the request head without blocking (unless the next request
+ * is already buffered); 0 when the connection went back to the pollset
+ * to wait for the rest. */
+static int read_head(ap__event_child_t *ch, ap__event_conn_t *cs)
+{
+    if (cs->pipelined) {
+        cs->pipelined = 0;
+        return 1;
+    }
+    switch (ap__event_head_read(cs)) {
+    case AP__EVENT_HEAD_MORE:
+        ap__event_park(ch, cs, ch->head_q, APR_POLLIN);
+        return 0;
+    case AP__EVENT_HEAD_GONE:
+        cs->pub.state = CONN_STATE_LINGER;
+        return 1;
+    default:
+        return 1;
+    }
 }
 
 static void serve(ap__event_child_t *ch, ap__event_conn_t *cs)
@@ -155,7 +180,12 @@ static void serve(ap__event_child_t *ch, ap__event_conn_t *cs)
             cs->pub.state = CONN_STATE_LINGER;
         }
         else if (cs->pub.state == CONN_STATE_READ_REQUEST_LINE) {
-            run_hooks(cs);
+            if (!read_head(ch, cs)) {
+                return;     /* parked until more of the head comes */
+            }
+            if (cs->pub.state == CONN_STATE_READ_REQUEST_LINE) {
+                run_hooks(cs);
+            }
         }
         if (cs->pub.state != CONN_STATE_WRITE_COMPLETION) {
             break;
@@ -173,9 +203,11 @@ static void serve(ap__event_child_t *ch, ap__event_conn_t *cs)
     switch (cs->pub.state) {
     case CONN_STATE_CHECK_REQUEST_LINE_READABLE:
         ap_update_child_status(cs->sbh, SERVER_BUSY_KEEPALIVE, NULL);
-        ap__event_park(ch, cs, NULL, APR_POLLIN);
+        ap__event_park(ch, cs, ap__event_dryable(ch, cs) ? ch->dry_q : NULL,
+                       APR_POLLIN);
         return;
     case CONN_STATE_SUSPENDED:
+        apr_atomic_inc32(&ch->suspended);
         return;     /* a module owns it until it resumes it */
     default:
         ap__event_linger(ch, cs);
@@ -183,12 +215,43 @@ static void serve(ap__event_child_t *ch, ap__event_conn_t *cs)
     }
 }
 
+/* A dried keep-alive connection has data: a fresh conn_rec on its
+ * descriptor, with its request count. */
+static ap__event_conn_t *wake(ap__event_child_t *ch, apr_thread_t *thd,
+                              const ap__event_job_t *job, int thread_num)
+{
+    ap__event_job_t fresh = { NULL, NULL, NULL, NULL };
+    ap__event_conn_t *cs;
+    long keepalives = 0;
+
+    fresh.p = ap__event_pool_get(ch->jobs);
+    if (!fresh.p) {
+        ap__event_idle_close(ch, job->idle);
+        return NULL;
+    }
+    fresh.sd = ap__event_wake(ch, job->idle, fresh.p, &keepalives);
+    cs = fresh.sd ? new_conn(ch, thd, &fresh, thread_num) : NULL;
+    if (!cs) {
+        ap__event_pool_put(ch->jobs, fresh.p);
+        apr_atomic_dec32(&ch->connections);
+        return NULL;
+    }
+    cs->c->keepalives = (int)keepalives;
+    return cs;
+}
+
 static void process_job(ap__event_child_t *ch, apr_thread_t *thd,
                         const ap__event_job_t *job, int thread_num)
 {
     ap__event_conn_t *cs = job->cs;
 
-    if (!cs) {
+    if (job->idle) {
+        cs = wake(ch, thd, job, thread_num);
+        if (!cs) {
+            return;
+        }
+    }
+    else if (!cs) {
         cs = new_conn(ch, thd, job, thread_num);
         if (!cs) {
             ap__event_pool_put(ch->jobs, job->p);

@@ -1,0 +1,334 @@
+/*
+ * event_head.c: reading a request head without holding a worker.
+ *
+ * When a connection waits for a request, a worker reads whatever the
+ * socket has without blocking into a small per-connection buffer and
+ * looks for the end of the head (the blank line). Until it is there the
+ * connection goes back to the pollset, so a client that sends its
+ * headers slowly costs a buffer, not a thread. Once the head is complete
+ * the buffer becomes a heap bucket that the EVENT_HEAD input filter,
+ * sitting just above CORE_IN, serves before anything else is read from
+ * the socket: ap_read_request then parses it without waiting.
+ *
+ * Only plain connections do this (no connection filter such as TLS or a
+ * read-timeout filter above ours: those must see the raw reads).
+ */
+#include <string.h>
+
+#include "apr_buckets.h"
+
+#include "ap_config.h"
+#include "httpd.h"
+#include "http_config.h"
+#include "http_log.h"
+#include "util_filter.h"
+
+#include "event_private.h"
+
+APLOG_USE_MODULE(mpm_event);
+
+#define HEAD_FIRST  (8192 - 128)        /* one allocator node */
+#define HEAD_MAX    (64 * 1024)         /* then the parser reads the rest */
+
+static ap_filter_rec_t *head_filter_handle;
+
+/* ---- the filter -------------------------------------------------------- */
+
+/* Does @a b end with a line feed? */
+static int ends_line(apr_bucket_brigade *b)
+{
+    apr_bucket *e;
+
+    for (e = APR_BRIGADE_LAST(b); e != APR_BRIGADE_SENTINEL(b);
+         e = APR_BUCKET_PREV(e)) {
+        const char *str;
+        apr_size_t len;
+
+        if (apr_bucket_read(e, &str, &len, APR_NONBLOCK_READ) != APR_SUCCESS) {
+            return 0;
+        }
+        if (len) {
+            return str[len - 1] == APR_ASCII_LF;
+        }
+    }
+    return 0;
+}
+
+static apr_status_t eat_crlf(ap__event_conn_t *cs)
+{
+    apr_bucket_brigade *hb = cs->head_bb;
+
+    while (!APR_BRIGADE_EMPTY(hb)) {
+        apr_bucket *e = APR_BRIGADE_FIRST(hb);
+        const char *str;
+        apr_size_t len, i = 0;
+        apr_status_t rv = apr_bucket_read(e, &str, &len, APR_NONBLOCK_READ);
+
+        if (rv != APR_SUCCESS) {
+            return rv;
+        }
+        while (i < len && (str[i] == APR_ASCII_CR || str[i] == APR_ASCII_LF)) {
+            i++;
+        }
+        if (i < len) {
+            if (i) {
+                apr_bucket_split(e, i);
+                apr_bucket_delete(e);
+            }
+            return APR_SUCCESS;
+        }
+        apr_bucket_delete(e);
+    }
+    return APR_SUCCESS;
+}
+
+/* READBYTES moves, SPECULATIVE copies, at most @a want bytes. */
+static apr_status_t give_bytes(apr_bucket_brigade *hb, apr_bucket_brigade *b,
+                               ap_input_mode_t mode, apr_off_t want)
+{
+    apr_off_t have = 0;
+    apr_bucket *e;
+    apr_status_t rv;
+
+    apr_brigade_length(hb, 1, &have);
+    if (want > have) {
+        want = have;
+    }
+    rv = apr_brigade_partition(hb, want, &e);
+    if (rv != APR_SUCCESS) {
+        return rv;
+    }
+    while (APR_BRIGADE_FIRST(hb) != e) {
+        apr_bucket *f = APR_BRIGADE_FIRST(hb);
+
+        if (mode == AP_MODE_READBYTES) {
+            APR_BUCKET_REMOVE(f);
+            APR_BRIGADE_INSERT_TAIL(b, f);
+            continue;
+        }
+        for (; f != e; f = APR_BUCKET_NEXT(f)) {
+            apr_bucket *copy;
+
+            if ((rv = apr_bucket_copy(f, &copy)) != APR_SUCCESS) {
+                return rv;
+            }
+            APR_BRIGADE_INSERT_TAIL(b, copy);
+        }
+        break;
+    }
+    return APR_SUCCESS;
+}
+
+/* Nothing left to serve? Empty buckets left by splitting lines go. */
+static int head_empty(ap__event_conn_t *cs)
+{
+    apr_bucket_brigade *hb = cs->head_bb;
+
+    if (!hb) {
+        return 1;
+    }
+    while (!APR_BRIGADE_EMPTY(hb) && APR_BRIGADE_FIRST(hb)->length == 0) {
+        apr_bucket_delete(APR_BRIGADE_FIRST(hb));
+    }
+    return APR_BRIGADE_EMPTY(hb);
+}
+
+static apr_status_t head_filter(ap_filter_t *f, apr_bucket_brigade *b,
+                                ap_input_mode_t mode, apr_read_type_e block,
+                                apr_off_t readbytes)
+{
+    ap__event_conn_t *cs = f->ctx;
+    apr_bucket_brigade *hb = cs->head_bb;
+    apr_status_t rv;
+
+    if (mode == AP_MODE_INIT || head_empty(cs)) {
+        return ap_get_brigade(f->next, b, mode, block, readbytes);
+    }
+    switch (mode) {
+    case AP_MODE_GETLINE:
+        rv = apr_brigade_split_line(b, hb, block, HUGE_STRING_LEN);
+        if (rv == APR_SUCCESS && APR_BRIGADE_EMPTY(hb) && !ends_line(b)) {
+            /* The rest of this line is still in the socket. */
+            return ap_get_brigade(f->next, b, mode, block, readbytes);
+        }
+        return rv;
+    case AP_MODE_EATCRLF:
+        rv = eat_crlf(cs);
+        if (rv == APR_SUCCESS && APR_BRIGADE_EMPTY(hb)) {
+            return ap_get_brigade(f->next, b, mode, block, readbytes);
+        }
+        return rv;
+    case AP_MODE_EXHAUSTIVE:
+        APR_BRIGADE_CONCAT(b, hb);
+        return ap_get_brigade(f->next, b, mode, block, readbytes);
+    case AP_MODE_READBYTES:
+    case AP_MODE_SPECULATIVE:
+        if (readbytes <= 0) {
+            return APR_SUCCESS;
+        }
+        return give_bytes(hb, b, mode, readbytes);
+    default:
+        return ap_get_brigade(f->next, b, mode, block, readbytes);
+    }
+}
+
+void ap__event_head_register(void)
+{
+    head_filter_handle = ap_register_input_filter("EVENT_HEAD", head_filter,
+                                                  NULL,
+                                                  AP_FTYPE_NETWORK - 1);
+}
+
+void ap__event_head_attach(ap__event_conn_t *cs)
+{
+    ap_add_input_filter_handle(head_filter_handle, cs, NULL, cs->c);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* Is the request head in buf[0..len) complete: a request line that is
+ * not HTTP/1.x (0.9 or garbage, for the parser to judge), or a blank
+ * line after it? Leading blank lines are skipped. */
+static int head_complete(const char *buf, apr_size_t len)
+{
+    apr_size_t i = 0, eol;
+    const char *lf;
+
+    while (i < len && (buf[i] == APR_ASCII_CR || buf[i] == APR_ASCII_LF)) {
+        i++;
+    }
+    if (i == len) {
+        return 0;
+    }
+    lf = memchr(buf + i, APR_ASCII_LF, len - i);
+    if (!lf) {
+        return 0;
+    }
+    eol = (apr_size_t)(lf - buf);
+    /* No protocol on the request line: no headers follow. */
+    if (memchr(buf + i, ' ', eol - i) == NULL) {
+        return 1;
+    }
+    {
+        const char *sp = buf + eol;
+        while (sp > buf + i && sp[-1] != ' ') {
+            sp--;
+        }
+        if ((apr_size_t)(buf + eol - sp) < 5 || memcmp(sp, "HTTP/", 5) != 0) {
+            return 1;
+        }
+    }
+    for (i = eol + 1; i < len; i++) {
+        if (buf[i - 1] != APR_ASCII_LF) {
+            continue;
+        }
+        if (buf[i] == APR_ASCII_LF) {
+            return 1;
+        }
+        if (buf[i] == APR_ASCII_CR && i + 1 < len
+            && buf[i + 1] == APR_ASCII_LF) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Make room for more bytes; 0 when the buffer may not grow further. */
+static int grow(ap__event_conn_t *cs)
+{
+    apr_size_t cap = cs->hcap ? cs->hcap * 2 : HEAD_FIRST;
+    char *buf;
+
+    if (cs->hcap >= HEAD_MAX) {
+        return 0;
+    }
+    if (cap > HEAD_MAX) {
+        cap = HEAD_MAX;
+    }
+    buf = apr_bucket_alloc(cap, cs->ba);
+    if (!buf) {
+        return 0;
+    }
+    if (cs->hbuf) {
+        memcpy(buf, cs->hbuf, cs->hlen);
+        apr_bucket_free(cs->hbuf);
+    }
+    cs->hbuf = buf;
+    cs->hcap = cap;
+    return 1;
+}
+
+/* Hand the buffered bytes to EVENT_HEAD. */
+static void publish(ap__event_conn_t *cs)
+{
+    apr_bucket *e;
+
+    if (!cs->hlen) {
+        if (cs->hbuf) {
+            apr_bucket_free(cs->hbuf);
+        }
+        cs->hbuf = NULL;
+        cs->hcap = 0;
+        return;
+    }
+    if (!cs->head_bb) {
+        cs->head_bb = apr_brigade_create(cs->p, cs->ba);
+    }
+    e = apr_bucket_heap_create(cs->hbuf, cs->hlen, apr_bucket_free, cs->ba);
+    APR_BRIGADE_INSERT_TAIL(cs->head_bb, e);
+    cs->hbuf = NULL;
+    cs->hlen = cs->hcap = 0;
+}
+
+/* May this connection's head be read here? Only when EVENT_HEAD is the
+ * top of the connection's input chain and holds nothing yet. */
+int ap__event_head_plain(ap__event_conn_t *cs)
+{
+    ap_filter_t *top = cs->c->input_filters;
+
+    return top && top->frec == head_filter_handle && head_empty(cs);
+}
+
+int ap__event_head_read(ap__event_conn_t *cs)
+{
+    apr_interval_time_t saved;
+    apr_status_t rv = APR_SUCCESS;
+    int done = 0;
+
+    if (!ap__event_head_plain(cs)) {
+        return AP__EVENT_HEAD_DONE;
+    }
+    apr_socket_timeout_get(cs->sd, &saved);
+    apr_socket_timeout_set(cs->sd, 0);
+    while (!done) {
+        apr_size_t len;
+
+        if (cs->hlen == cs->hcap && !grow(cs)) {
+            done = 1;           /* too big to wait for: the parser judges */
+            break;
+        }
+        len = cs->hcap - cs->hlen;
+        rv = apr_socket_recv(cs->sd, cs->hbuf + cs->hlen, &len);
+        cs->hlen += len;
+        if (rv != APR_SUCCESS) {
+            break;
+        }
+        done = head_complete(cs->hbuf, cs->hlen);
+    }
+    apr_socket_timeout_set(cs->sd, saved);
+    if (!done && rv != APR_SUCCESS && !APR_STATUS_IS_EAGAIN(rv)) {
+        if (!cs->hlen) {
+            publish(cs);
+            return AP__EVENT_HEAD_GONE;     /* closed between requests */
+        }
+        done = 1;   /* a partial head then EOF: the parser answers */
+    }
+    if (!done) {
+        if (!cs->hlen) {
+            publish(cs);        /* nothing yet: keep no buffer parked */
+        }
+        return AP__EVENT_HEAD_MORE;
+    }
+    publish(cs);
+    return AP__EVENT_HEAD_DONE;
+}

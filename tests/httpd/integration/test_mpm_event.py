@@ -1,0 +1,203 @@
+"""The event MPM: request heads are collected without holding a worker,
+so clients that send their headers slowly do not starve the others;
+pipelining still works; AsyncRequestWorkerFactor bounds the connections a
+process accepts. Timing bounds are generous (a loaded 2-core machine):
+only "served within many seconds" versus "not served at all"."""
+import socket
+import threading
+import time
+
+from conftest import parse_response
+
+SMALL = ('ServerLimit 1\nStartServers 1\nThreadsPerChild 4\n'
+         'MaxRequestWorkers 4\nMinSpareThreads 1\nMaxSpareThreads 8\n')
+
+
+def start(ours, extra=''):
+    ours.write('index.html', 'hello event\n')
+    ours.start(SMALL + extra)
+    return ours
+
+
+class Reader:
+    """Reads responses with Content-Length bodies off one socket, keeping
+    what belongs to the next response."""
+
+    def __init__(self, s, timeout=10):
+        self.s = s
+        self.buf = b''
+        s.settimeout(timeout)
+
+    def more(self):
+        b = self.s.recv(65536)
+        if not b:
+            raise EOFError('connection closed')
+        self.buf += b
+
+    def response(self):
+        while b'\r\n\r\n' not in self.buf:
+            self.more()
+        head, _, self.buf = self.buf.partition(b'\r\n\r\n')
+        status, headers, _ = parse_response(head + b'\r\n\r\n')
+        need = int(headers.get('content-length', '0'))
+        while len(self.buf) < need:
+            self.more()
+        body, self.buf = self.buf[:need], self.buf[need:]
+        return status, headers, body
+
+
+def read_response(s, timeout=10):
+    return Reader(s, timeout).response()
+
+
+class SlowClients:
+    """n clients that each send a request head one byte at a time."""
+
+    def __init__(self, ours, n, gap=0.2):
+        self.socks = [ours.connect(timeout=30) for _ in range(n)]
+        self.gap = gap
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self):
+        head = b'GET /index.html HTTP/1.1\r\nHost: localhost\r\nX-Slow: '
+        i = 0
+        while not self.stop.is_set():
+            byte = head[i:i + 1] if i < len(head) else b'a'
+            i += 1
+            for s in self.socks:
+                try:
+                    s.send(byte)
+                except OSError:
+                    pass
+            self.stop.wait(self.gap)
+
+    def close(self):
+        self.stop.set()
+        self.thread.join(5)
+        for s in self.socks:
+            s.close()
+
+
+def test_slow_headers_do_not_block_others(ours):
+    start(ours, 'AsyncRequestWorkerFactor 20\n')
+    slow = SlowClients(ours, 50)
+    try:
+        time.sleep(1.0)     # every slow client is in the middle of its head
+        t0 = time.time()
+        for _ in range(5):
+            r = ours.get('/index.html')
+            assert r.status == 200 and r.body == b'hello event\n'
+        # With only 4 workers, 50 blocking head reads would stall the
+        # normal client until the server Timeout (60 s).
+        assert time.time() - t0 < 20
+    finally:
+        slow.close()
+
+
+def test_slow_client_completes_its_request(ours):
+    start(ours)
+    s = ours.connect(timeout=20)
+    try:
+        for b in b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n':
+            s.send(bytes([b]))
+            time.sleep(0.01)
+        status, _, body = read_response(s, 20)
+        assert status == 200 and body == b'hello event\n'
+    finally:
+        s.close()
+
+
+def test_head_split_before_body(ours):
+    """A POST whose head comes in pieces and whose body follows later."""
+    start(ours)
+    s = ours.connect(timeout=20)
+    try:
+        s.send(b'POST /index.html HTTP/1.1\r\nHost: local')
+        time.sleep(0.3)
+        s.send(b'host\r\nContent-Length: 5\r\n\r\nab')
+        time.sleep(0.3)
+        s.send(b'cde')
+        rd = Reader(s, 20)
+        status, _, _ = rd.response()
+        assert status in (200, 405)
+        # The body was consumed: the next request on the connection works.
+        s.sendall(b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n')
+        status, _, body = rd.response()
+        assert status == 200 and body == b'hello event\n'
+    finally:
+        s.close()
+
+
+def test_pipelined_burst(ours):
+    start(ours)
+    req = b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n'
+    s = ours.connect(timeout=20)
+    try:
+        s.sendall(req * 20 + b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n'
+                  b'Connection: close\r\n\r\n')
+        rd = Reader(s, 20)
+        for _ in range(21):
+            status, _, body = rd.response()
+            assert status == 200 and body == b'hello event\n'
+    finally:
+        s.close()
+
+
+def test_keepalive_then_slow_second_request(ours):
+    start(ours)
+    s = ours.connect(timeout=20)
+    try:
+        s.sendall(b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n')
+        assert read_response(s)[0] == 200
+        s.sendall(b'GET /index.html HT')
+        time.sleep(0.5)
+        s.sendall(b'TP/1.1\r\nHost: localhost\r\n')
+        time.sleep(0.5)
+        s.sendall(b'\r\n')
+        status, _, body = read_response(s)
+        assert status == 200 and body == b'hello event\n'
+    finally:
+        s.close()
+
+
+def test_http09_request_line_is_not_held(ours):
+    """A request line without a protocol has no headers: it is answered
+    without waiting for a blank line."""
+    start(ours)
+    data = ours.raw(b'GET /index.html\r\n', timeout=10)
+    assert data    # Apache answers (0.9 body or 400), never waits
+
+
+def test_async_request_worker_factor_limits_accepting(ours):
+    """ThreadsPerChild 2 + 1 * 2 idle workers: 4 connections at most."""
+    ours.write('index.html', 'hello event\n')
+    ours.start('ServerLimit 1\nStartServers 1\nThreadsPerChild 2\n'
+               'MaxRequestWorkers 2\nMinSpareThreads 1\nMaxSpareThreads 4\n'
+               'AsyncRequestWorkerFactor 1\n')
+    # wait_ready() opened and closed a connection: let it go away.
+    time.sleep(0.5)
+    idle = [ours.connect(timeout=20) for _ in range(6)]
+    late = None
+    try:
+        time.sleep(0.5)
+        late = ours.connect(timeout=20)
+        late.sendall(b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n'
+                     b'Connection: close\r\n\r\n')
+        late.settimeout(1.5)
+        try:
+            got = late.recv(100)
+        except socket.timeout:
+            got = None
+        assert got is None, got     # not accepted while over the limit
+        for s in idle:
+            s.close()
+        idle = []
+        status, _, body = read_response(late, 20)
+        assert status == 200 and body == b'hello event\n'
+    finally:
+        for s in idle:
+            s.close()
+        if late:
+            late.close()
