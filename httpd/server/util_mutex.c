@@ -328,27 +328,28 @@ static void log_perms_failure(apr_status_t rv, server_rec *s,
                  "and Group directives", type);
 }
 
-AP_DECLARE(apr_status_t) ap_global_mutex_create(apr_global_mutex_t **mutex,
-                                                const char **name,
-                                                const char *type,
-                                                const char *instance_id,
-                                                server_rec *s,
-                                                apr_pool_t *p,
-                                                apr_int32_t options)
+/* What both kinds of mutex need before they are made: the configured
+ * mechanism and lock file of @a type. NULL with *rv set when the mutex
+ * cannot be made; *none set when it is configured "none". */
+static const mutex_cfg *setup(apr_pool_t *p, server_rec *s, const char *type,
+                              const char *instance_id, apr_int32_t options,
+                              const char **fname, int *none,
+                              apr_status_t *rv)
 {
-    const mutex_cfg *m;
-    const char *fname;
-    apr_status_t rv;
+    const mutex_cfg *m = prepare(p, s, type, options, rv);
 
-    if (!(m = prepare(p, s, type, options, &rv))) {
-        return rv;
+    *none = m && m->none;
+    if (m && !m->none) {
+        *fname = lock_file_name(p, m, type, instance_id);
     }
-    if (m->none) {
-        *mutex = NULL;
-        return APR_SUCCESS;
-    }
-    fname = lock_file_name(p, m, type, instance_id);
-    rv = apr_global_mutex_create(mutex, fname, m->mech, p);
+    return m;
+}
+
+/* After apr made it: report the name, and hand it to User when needed. */
+static apr_status_t made(apr_status_t rv, server_rec *s, const char *type,
+                         const char *fname, const char **name,
+                         apr_status_t (*set_perms)(void *), void *mutex)
+{
     if (rv != APR_SUCCESS) {
         log_create_failure(rv, s, type, fname);
         return rv;
@@ -357,12 +358,49 @@ AP_DECLARE(apr_status_t) ap_global_mutex_create(apr_global_mutex_t **mutex,
         *name = fname;
     }
 #if defined(AP_NEED_SET_MUTEX_PERMS) && AP_NEED_SET_MUTEX_PERMS
-    rv = ap_unixd_set_global_mutex_perms(*mutex);
+    rv = set_perms(mutex);
     if (rv != APR_SUCCESS) {
         log_perms_failure(rv, s, type);
     }
 #endif
     return rv;
+}
+
+#if defined(AP_NEED_SET_MUTEX_PERMS) && AP_NEED_SET_MUTEX_PERMS
+static apr_status_t global_perms(void *mutex)
+{
+    return ap_unixd_set_global_mutex_perms(mutex);
+}
+
+static apr_status_t proc_perms(void *mutex)
+{
+    return ap_unixd_set_proc_mutex_perms(mutex);
+}
+#else
+#define global_perms NULL
+#define proc_perms NULL
+#endif
+
+AP_DECLARE(apr_status_t) ap_global_mutex_create(apr_global_mutex_t **mutex,
+                                                const char **name,
+                                                const char *type,
+                                                const char *instance_id,
+                                                server_rec *s,
+                                                apr_pool_t *p,
+                                                apr_int32_t options)
+{
+    const char *fname = NULL;
+    apr_status_t rv;
+    int none;
+    const mutex_cfg *m = setup(p, s, type, instance_id, options, &fname,
+                               &none, &rv);
+
+    if (!m || none) {
+        *mutex = NULL;
+        return m ? APR_SUCCESS : rv;
+    }
+    rv = apr_global_mutex_create(mutex, fname, m->mech, p);
+    return made(rv, s, type, fname, name, global_perms, *mutex);
 }
 
 AP_DECLARE(apr_status_t) ap_proc_mutex_create(apr_proc_mutex_t **mutex,
@@ -372,33 +410,18 @@ AP_DECLARE(apr_status_t) ap_proc_mutex_create(apr_proc_mutex_t **mutex,
                                               server_rec *s, apr_pool_t *p,
                                               apr_int32_t options)
 {
-    const mutex_cfg *m;
-    const char *fname;
+    const char *fname = NULL;
     apr_status_t rv;
+    int none;
+    const mutex_cfg *m = setup(p, s, type, instance_id, options, &fname,
+                               &none, &rv);
 
-    if (!(m = prepare(p, s, type, options, &rv))) {
-        return rv;
-    }
-    if (m->none) {
+    if (!m || none) {
         *mutex = NULL;
-        return APR_SUCCESS;
+        return m ? APR_SUCCESS : rv;
     }
-    fname = lock_file_name(p, m, type, instance_id);
     rv = apr_proc_mutex_create(mutex, fname, m->mech, p);
-    if (rv != APR_SUCCESS) {
-        log_create_failure(rv, s, type, fname);
-        return rv;
-    }
-    if (name) {
-        *name = fname;
-    }
-#if defined(AP_NEED_SET_MUTEX_PERMS) && AP_NEED_SET_MUTEX_PERMS
-    rv = ap_unixd_set_proc_mutex_perms(*mutex);
-    if (rv != APR_SUCCESS) {
-        log_perms_failure(rv, s, type);
-    }
-#endif
-    return rv;
+    return made(rv, s, type, fname, name, proc_perms, *mutex);
 }
 
 /* ---- -t -D DUMP_RUN_CFG ----------------------------------------------- */
