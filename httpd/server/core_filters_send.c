@@ -16,7 +16,10 @@
 #include "request_private.h"
 
 #define MAX_IOVEC 64                 /* iovecs gathered per write */
-#define MIN_SENDFILE_BYTES 256       /* smaller files are cheaper to read */
+/* Below this a file is read() and goes out in the same writev as the
+ * headers: one read instead of sendfile plus the TCP_CORK on and off
+ * around it (three system calls). */
+#define MIN_SENDFILE_BYTES (16 * 1024)
 /* Below this a file is read() rather than mmap()ed: in a threaded server
  * each munmap costs a TLB shootdown on every CPU, more than copying. */
 #define MIN_MMAP_BYTES (64 * 1024)
