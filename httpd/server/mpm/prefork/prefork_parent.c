@@ -450,7 +450,6 @@ int ap__prefork_run(apr_pool_t *p, apr_pool_t *plog, server_rec *s)
 
     pconf = p;
     child_fatal = 0;
-    ap_log_pid(pconf, ap_pid_fname);
     if (prepare_scoreboard(s) != OK) {
         mpm->mpm_state = AP_MPMQ_STOPPING;
         return !OK;
@@ -460,6 +459,9 @@ int ap__prefork_run(apr_pool_t *p, apr_pool_t *plog, server_rec *s)
     /* Children inherit this state: it must say RUNNING before a fork. */
     mpm->mpm_state = AP_MPMQ_RUNNING;
     ap_unixd_mpm_set_signals(pconf, ap__prefork_conf.one_process);
+    /* The pid file last: whoever reads it (apachectl, -k, a test) may
+     * signal us at once, and the handlers must be in place by then. */
+    ap_log_pid(pconf, ap_pid_fname);
     announce(plog, s);
     if (ap__prefork_conf.one_process) {
         return one_process_run();

@@ -151,7 +151,6 @@ int ap__simple_run(apr_pool_t *p, apr_pool_t *plog, server_rec *s)
     ap_unixd_mpm_retained_data *mpm = ap__simple_retained->mpm;
 
     pconf = p;
-    ap_log_pid(pconf, ap_pid_fname);
     if (prepare_scoreboard(s) != OK) {
         mpm->mpm_state = AP_MPMQ_STOPPING;
         return !OK;
@@ -161,6 +160,9 @@ int ap__simple_run(apr_pool_t *p, apr_pool_t *plog, server_rec *s)
     /* Children inherit this: it must say RUNNING before a fork. */
     mpm->mpm_state = AP_MPMQ_RUNNING;
     ap_unixd_mpm_set_signals(pconf, ap__simple_conf.one_process);
+    /* The pid file last: whoever reads it (apachectl, -k, a test) may
+     * signal us at once, and the handlers must be in place by then. */
+    ap_log_pid(pconf, ap_pid_fname);
     ap_log_error(APLOG_MARK, APLOG_NOTICE, 0, s, APLOGNO(10215)
                  "%s configured -- resuming normal operations",
                  ap_get_server_description());
