@@ -201,3 +201,82 @@ def test_async_request_worker_factor_limits_accepting(ours):
             s.close()
         if late:
             late.close()
+
+
+def test_blocked_workers_do_not_hold_new_requests(ours):
+    """Requests beyond the number of processors wait for a running worker
+    instead of waking a sleeping one (the CPU-saving rule); when the
+    running workers are blocked in slow handlers, the listener must still
+    hand the waiting request to a sleeping worker within a few ms."""
+    import os
+    from test_third_party_module import build_root, compile_module
+    if not os.path.isdir(os.path.join(build_root(), 'apr')):
+        import pytest
+        pytest.skip('HTTPD_BIN is not in a build tree')
+    so = os.path.join(ours.root, 'mod_sleep.so')
+    compile_module(so, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                    'modules', 'mod_sleep.c'))
+    os.chmod(so, 0o755)
+    blockers = (os.cpu_count() or 1) + 1
+    ours.write('index.html', 'hello event\n')
+    ours.start('ServerLimit 1\nStartServers 1\nThreadsPerChild %d\n'
+               'MaxRequestWorkers %d\nMinSpareThreads 1\nMaxSpareThreads 64\n'
+               'LoadModule sleep_module "%s"\n'
+               '<Location /sleep>\n  SetHandler sleep\n</Location>\n'
+               % (blockers + 4, blockers + 4, so))
+    slow = []
+    try:
+        for _ in range(blockers):
+            s = ours.connect(timeout=20)
+            s.sendall(b'GET /sleep?4000 HTTP/1.1\r\nHost: localhost\r\n\r\n')
+            slow.append(s)
+        time.sleep(0.5)             # all of them inside the handler
+        t0 = time.time()
+        s = ours.connect(timeout=20)
+        s.sendall(b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n')
+        status, _, body = read_response(s, 20)
+        took = time.time() - t0
+        s.close()
+        assert status == 200 and body == b'hello event\n'
+        assert took < 2.0, 'served after %.2f s: waited for a blocked worker' % took
+        for s in slow:
+            status, _, body = read_response(s, 20)
+            assert status == 200 and body == b'slept 4000 ms\n'
+    finally:
+        for s in slow:
+            s.close()
+
+
+def test_idle_keepalive_connection_wakes_up_whole(ours):
+    """A keep-alive connection idle for longer than the event MPM keeps its
+    conn_rec (it is then reduced to a small record: no addresses, no pool)
+    is served again on the same socket: request count, client and local
+    addresses (asked again from the system) are right in the access log."""
+    ours.write('index.html', 'hello event\n')
+    ours.start(SMALL + 'KeepAliveTimeout 20\nMaxKeepAliveRequests 3\n'
+               'LogFormat "%a %A %{remote}p %{local}p %k %m %U" wake\n'
+               'CustomLog logs/wake_log wake\n')
+    s = ours.connect(timeout=20)
+    try:
+        r = Reader(s, 20)
+        for i in range(4):
+            s.sendall(b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n')
+            status, headers, body = r.response()
+            assert status == 200 and body == b'hello event\n'
+            if i < 3:
+                assert 'close' not in headers.get('connection', '').lower()
+                time.sleep(0.8)     # well past the drying delay
+        # MaxKeepAliveRequests counted across the idle periods.
+        assert headers.get('connection', '').lower() == 'close'
+        assert s.recv(10) == b''
+        local_port = s.getsockname()[1]
+    finally:
+        s.close()
+    time.sleep(0.3)
+    lines = ours.read_log('wake_log').splitlines()
+    assert len(lines) == 4, lines
+    for k, line in enumerate(lines):
+        a, la, rport, port, ka, method, path = line.split()
+        assert (a, la, method, path) == ('127.0.0.1', '127.0.0.1', 'GET', '/index.html')
+        assert int(rport) == local_port and int(port) == ours.port
+        assert int(ka) == k

@@ -13,7 +13,8 @@ def build_root():
     return os.path.dirname(os.path.dirname(os.path.abspath(HTTPD)))
 
 
-def compile_module(out):
+def compile_module(out, source=os.path.join(REPO, 'tests', 'install', 'mod_hello.c')):
+    """Compile one module source file against the build tree's headers."""
     b = build_root()
     incs = [os.path.join(REPO, 'httpd', 'include'), os.path.join(b, 'httpd', 'include'),
             os.path.join(REPO, 'httpd', 'os', 'unix'), os.path.join(REPO, 'apr', 'include'),
@@ -21,7 +22,7 @@ def compile_module(out):
             os.path.join(b, 'apr-util')]
     cmd = (['cc', '-std=c11', '-Wall', '-Werror', '-shared', '-fPIC', '-D_GNU_SOURCE']
            + ['-I' + i for i in incs]
-           + [os.path.join(REPO, 'tests', 'install', 'mod_hello.c'), '-o', out])
+           + [source, '-o', out])
     r = subprocess.run(cmd, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 

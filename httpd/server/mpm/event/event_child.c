@@ -74,7 +74,7 @@ static apr_status_t setup(ap__event_child_t *ch)
     int threads = ap__event_conf.threads_per_child;
     apr_status_t rv;
 
-    rv = ap__event_jobq_create(&ch->jobs, threads * 4, ch->pchild);
+    rv = ap__event_jobq_create(&ch->jobs, threads, ch->pchild);
     if (rv == APR_SUCCESS) {
         rv = apr_thread_mutex_create(&ch->tq_mutex, APR_THREAD_MUTEX_DEFAULT,
                                      ch->pchild);

@@ -26,6 +26,7 @@
 #include "util_filter.h"
 
 #include "event_private.h"
+#include "os_sys.h"
 
 APLOG_USE_MODULE(mpm_event);
 
@@ -105,25 +106,50 @@ int ap__event_dryable(ap__event_child_t *ch, ap__event_conn_t *cs)
            && ap_cstr_casecmp(out->frec->name, "core") == 0;
 }
 
-static int copy_addr(apr_socket_t *sd, apr_interface_e which,
-                     ap__event_addr_t *to, apr_int32_t *family)
+/* The shell polling descriptor @a fd: one per descriptor number, made
+ * the first time the number is dried and reused by every connection that
+ * has it later, so that records stay small and nothing leaks (caller
+ * holds tq_mutex). */
+static apr_file_t *shell_for(ap__event_child_t *ch, apr_os_sock_t fd)
 {
-    apr_sockaddr_t *sa;
+    if (fd >= ch->n_shells) {
+        int n = ch->n_shells ? ch->n_shells : 256;
+        apr_file_t **shells;
 
-    if (apr_socket_addr_get(&sa, which, sd) != APR_SUCCESS
-        || sa->salen > sizeof(to->b)) {
-        return 0;
+        while (n <= fd) {
+            n *= 2;
+        }
+        shells = apr_pcalloc(ch->idle_pool, sizeof(*shells) * (apr_size_t)n);
+        if (ch->n_shells) {
+            memcpy(shells, ch->shells,
+                   sizeof(*shells) * (apr_size_t)ch->n_shells);
+        }
+        ch->shells = shells;
+        ch->n_shells = n;
     }
-    memcpy(to->b, &sa->sa, sa->salen);
-    *family = sa->family;
-    return 1;
+    if (!ch->shells[fd]) {
+        apr_os_file_t ofd = fd;
+        apr_os_file_put(&ch->shells[fd], &ofd, 0, ch->idle_pool);
+    }
+    return ch->shells[fd];
 }
 
-/* Close a dried connection (listener; not in the pollset any more). */
+static apr_os_sock_t rec_fd(const ap__event_idle_t *rec)
+{
+    apr_os_file_t fd;
+
+    apr_os_file_get(&fd, rec->pfd.desc.f);
+    return fd;
+}
+
+/* Close a dried connection (not in the pollset any more). */
 void ap__event_idle_close(ap__event_child_t *ch, ap__event_idle_t *rec)
 {
-    apr_socket_close(rec->shell);
+    apr_os_sock_t fd = rec_fd(rec);
+
     apr_thread_mutex_lock(ch->tq_mutex);
+    apr_os_sock_put(&ch->closer, &fd, ch->idle_pool);
+    apr_socket_close(ch->closer);
     rec_put(ch, rec);
     apr_thread_mutex_unlock(ch->tq_mutex);
     apr_atomic_dec32(&ch->connections);
@@ -132,15 +158,16 @@ void ap__event_idle_close(ap__event_child_t *ch, ap__event_idle_t *rec)
 void ap__event_dry(ap__event_child_t *ch, ap__event_conn_t *cs)
 {
     ap__event_idle_t *rec;
+    apr_sockaddr_t *local;
     apr_os_sock_t fd, none = -1;
-    apr_int32_t family;
     apr_status_t rv;
 
     apr_thread_mutex_lock(ch->tq_mutex);
     rec = rec_get(ch);
     apr_thread_mutex_unlock(ch->tq_mutex);
-    if (!copy_addr(cs->sd, APR_LOCAL, &rec->local, &family)
-        || !copy_addr(cs->sd, APR_REMOTE, &rec->remote, &rec->family)
+    /* The addresses are not kept: a woken connection asks the system for
+     * them again (rare: only after AP__EVENT_DRY_AFTER of silence). */
+    if (apr_socket_addr_get(&local, APR_LOCAL, cs->sd) != APR_SUCCESS
         || apr_socket_type_get(cs->sd, &rec->type) != APR_SUCCESS
         || apr_socket_protocol_get(cs->sd, &rec->protocol) != APR_SUCCESS) {
         apr_thread_mutex_lock(ch->tq_mutex);
@@ -149,6 +176,7 @@ void ap__event_dry(ap__event_child_t *ch, ap__event_conn_t *cs)
         ap__event_close(ch, cs);
         return;
     }
+    rec->family = local->family;
     apr_os_sock_get(&fd, cs->sd);
     rec->keepalives = cs->c->keepalives;
     rec->expiry = cs->expiry - AP__EVENT_DRY_AFTER + ch->ka_q->timeout;
@@ -158,10 +186,9 @@ void ap__event_dry(ap__event_child_t *ch, ap__event_conn_t *cs)
     ap__event_pool_put(ch->jobs, cs->p);
 
     apr_thread_mutex_lock(ch->tq_mutex);
-    apr_os_sock_put(&rec->shell, &fd, ch->idle_pool);
     rec->pfd.p = ch->idle_pool;
-    rec->pfd.desc_type = APR_POLL_SOCKET;
-    rec->pfd.desc.s = rec->shell;
+    rec->pfd.desc_type = APR_POLL_FILE;
+    rec->pfd.desc.f = shell_for(ch, fd);
     rec->pfd.reqevents = APR_POLLIN | APR_POLLHUP | APR_POLLERR;
     rec->pfd.client_data = rec;
     dq_append(ch, rec);
@@ -172,6 +199,8 @@ void ap__event_dry(ap__event_child_t *ch, ap__event_conn_t *cs)
     else if (ch->next_expiry == 0 || rec->expiry < ch->next_expiry) {
         ch->next_expiry = rec->expiry;
     }
+    ch->dried_since_trim++;
+    ch->last_dry = apr_time_now();
     apr_thread_mutex_unlock(ch->tq_mutex);
     if (rv != APR_SUCCESS) {
         ap_log_error(APLOG_MARK, APLOG_ERR, rv, ap_server_conf,
@@ -188,13 +217,10 @@ apr_socket_t *ap__event_wake(ap__event_child_t *ch, ap__event_idle_t *rec,
 {
     apr_socket_t *sd = NULL;
     apr_os_sock_info_t info;
-    apr_os_sock_t fd;
+    apr_os_sock_t fd = rec_fd(rec);
 
-    apr_os_sock_get(&fd, rec->shell);
     memset(&info, 0, sizeof(info));
     info.os_sock = &fd;
-    info.local = (struct sockaddr *)(void *)rec->local.b;
-    info.remote = (struct sockaddr *)(void *)rec->remote.b;
     info.family = rec->family;
     info.type = rec->type;
     info.protocol = rec->protocol;
@@ -206,4 +232,25 @@ apr_socket_t *ap__event_wake(ap__event_child_t *ch, ap__event_idle_t *rec,
     rec_put(ch, rec);
     apr_thread_mutex_unlock(ch->tq_mutex);
     return sd;
+}
+
+/* After a burst of connections has gone idle, the memory their pools
+ * used is free but still counted against the process: give it back to
+ * the system once TRIM_AFTER connections dried since the last time and
+ * drying has paused for TRIM_QUIET (the burst is over), or every
+ * TRIM_EVERY while it goes on. */
+#define TRIM_AFTER 256
+#define TRIM_QUIET apr_time_from_msec(250)
+#define TRIM_EVERY apr_time_from_sec(2)
+
+void ap__event_trim(ap__event_child_t *ch, apr_time_t now)
+{
+    if (ch->dried_since_trim < TRIM_AFTER
+        || (now - ch->last_dry < TRIM_QUIET
+            && now - ch->last_trim < TRIM_EVERY)) {
+        return;
+    }
+    ch->dried_since_trim = 0;
+    ch->last_trim = now;
+    ap__os_heap_trim();
 }

@@ -2,34 +2,83 @@
  * event_jobq.c: the job queue between the listener and the workers, and
  * the recycling of connection pools.
  *
- * One mutex guards the job ring and the recycled pools; it is held for a
- * few stores only. Connection pools are never destroyed while the child
- * runs: clearing and reusing them keeps malloc out of the steady state.
+ * Waking a sleeping thread costs two context switches, more than serving
+ * a small request. So a job goes straight to a sleeping worker only while
+ * fewer workers run than the machine has processors; otherwise it waits
+ * in the ring for the first running worker to finish, which takes it
+ * without sleeping in between. A worker blocked in a slow handler would
+ * leave such a job waiting: the listener's tick hands jobs that waited
+ * longer than AP__EVENT_JOB_LAG to sleeping workers whatever the count.
+ *
+ * Sleeping workers form a stack: the one that slept last, whose stack
+ * and data are still in the caches, is woken first. Each has its own
+ * mutex and condition, so a woken worker never contends for the queue's
+ * mutex with the listener that woke it.
  */
-#include <string.h>
-
 #include "apr_thread_cond.h"
 #include "apr_allocator.h"
 #include "apr_atomic.h"
 
 #include "event_private.h"
+#include "os_sys.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct waiter waiter_t;
+struct waiter {
+    apr_thread_mutex_t *m;
+    apr_thread_cond_t *c;
+    int ready;                  /* under m: job (or termination) given */
+    int active;                 /* under the queue mutex: holds a job */
+    ap__event_job_t job;
+    waiter_t *next;             /* in the stack of sleepers */
+};
+
+typedef struct {
+    ap__event_job_t job;
+    apr_time_t queued;
+} slot_t;
 
 struct ap__event_jobq {
     apr_thread_mutex_t *mutex;
-    apr_thread_cond_t *cond;
     apr_pool_t *p;              /* grows the ring; used under the mutex */
-    ap__event_job_t *ring;
+    slot_t *ring;
     int capacity;
     int head;                   /* next to pop */
     int count;
+    waiter_t *waiters;          /* one per worker thread */
+    int nwaiters;
+    waiter_t *sleepers;         /* stack, most recent first */
     volatile apr_uint32_t idlers;
+    int running;                /* workers holding a job */
+    int max_running;
     int terminated;
+    apr_thread_mutex_t *pool_mutex;
     apr_pool_t **pools;         /* recycled connection pools */
     int npools;
     int pools_cap;
 };
 
-apr_status_t ap__event_jobq_create(ap__event_jobq_t **qp, int capacity,
+static apr_status_t make_waiters(ap__event_jobq_t *q, int n, apr_pool_t *p)
+{
+    int i;
+
+    q->waiters = apr_pcalloc(p, sizeof(*q->waiters) * (apr_size_t)n);
+    q->nwaiters = n;
+    for (i = 0; i < n; i++) {
+        apr_status_t rv = apr_thread_mutex_create(&q->waiters[i].m,
+                                                  APR_THREAD_MUTEX_DEFAULT, p);
+        if (rv == APR_SUCCESS) {
+            rv = apr_thread_cond_create(&q->waiters[i].c, p);
+        }
+        if (rv != APR_SUCCESS) {
+            return rv;
+        }
+    }
+    return APR_SUCCESS;
+}
+
+apr_status_t ap__event_jobq_create(ap__event_jobq_t **qp, int workers,
                                    apr_pool_t *p)
 {
     ap__event_jobq_t *q = apr_pcalloc(p, sizeof(*q));
@@ -37,16 +86,21 @@ apr_status_t ap__event_jobq_create(ap__event_jobq_t **qp, int capacity,
 
     rv = apr_thread_mutex_create(&q->mutex, APR_THREAD_MUTEX_DEFAULT, p);
     if (rv == APR_SUCCESS) {
-        rv = apr_thread_cond_create(&q->cond, p);
+        rv = apr_thread_mutex_create(&q->pool_mutex, APR_THREAD_MUTEX_DEFAULT,
+                                     p);
+    }
+    if (rv == APR_SUCCESS) {
+        rv = make_waiters(q, workers, p);
     }
     if (rv != APR_SUCCESS) {
         return rv;
     }
     q->p = p;
-    q->capacity = capacity > 16 ? capacity : 16;
+    q->capacity = workers * 4 > 16 ? workers * 4 : 16;
     q->ring = apr_palloc(p, sizeof(*q->ring) * (apr_size_t)q->capacity);
-    q->pools_cap = q->capacity;
+    q->pools_cap = workers;     /* one per worker; more were a burst */
     q->pools = apr_palloc(p, sizeof(*q->pools) * (apr_size_t)q->pools_cap);
+    q->max_running = ap__os_online_cpus();
     *qp = q;
     return APR_SUCCESS;
 }
@@ -55,7 +109,7 @@ apr_status_t ap__event_jobq_create(ap__event_jobq_t **qp, int capacity,
 static void grow(ap__event_jobq_t *q)
 {
     int cap = q->capacity * 2;
-    ap__event_job_t *ring = apr_palloc(q->p, sizeof(*ring) * (apr_size_t)cap);
+    slot_t *ring = apr_palloc(q->p, sizeof(*ring) * (apr_size_t)cap);
     int i;
 
     for (i = 0; i < q->count; i++) {
@@ -66,45 +120,145 @@ static void grow(ap__event_jobq_t *q)
     q->head = 0;
 }
 
+/* Take the most recent sleeper off the stack and give it @a job (caller
+ * holds the mutex; the sleeper is woken by wake() after unlocking). */
+static waiter_t *hand_over(ap__event_jobq_t *q, const ap__event_job_t *job)
+{
+    waiter_t *w = q->sleepers;
+
+    q->sleepers = w->next;
+    apr_atomic_dec32(&q->idlers);
+    w->job = *job;
+    w->active = 1;
+    q->running++;
+    return w;
+}
+
+static void wake(waiter_t *w)
+{
+    apr_thread_mutex_lock(w->m);
+    w->ready = 1;
+    apr_thread_mutex_unlock(w->m);
+    apr_thread_cond_signal(w->c);
+}
+
 apr_status_t ap__event_jobq_push(ap__event_jobq_t *q,
                                  const ap__event_job_t *job)
 {
+    waiter_t *w = NULL;
+
     apr_thread_mutex_lock(q->mutex);
-    if (q->count == q->capacity) {
-        grow(q);
+    if (q->sleepers && q->running < q->max_running) {
+        w = hand_over(q, job);
     }
-    q->ring[(q->head + q->count) % q->capacity] = *job;
-    q->count++;
-    apr_thread_cond_signal(q->cond);
+    else {
+        if (q->count == q->capacity) {
+            grow(q);
+        }
+        q->ring[(q->head + q->count) % q->capacity].job = *job;
+        q->ring[(q->head + q->count) % q->capacity].queued = apr_time_now();
+        q->count++;
+    }
     apr_thread_mutex_unlock(q->mutex);
+    if (w) {
+        wake(w);
+    }
     return APR_SUCCESS;
 }
 
-apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, ap__event_job_t *job)
+static void take(ap__event_jobq_t *q, ap__event_job_t *job)
 {
+    *job = q->ring[q->head].job;
+    q->head = (q->head + 1) % q->capacity;
+    q->count--;
+}
+
+apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, int worker,
+                                ap__event_job_t *job)
+{
+    waiter_t *w = &q->waiters[worker];
+    int term;
+
     apr_thread_mutex_lock(q->mutex);
-    apr_atomic_inc32(&q->idlers);
-    while (q->count == 0 && !q->terminated) {
-        apr_thread_cond_wait(q->cond, q->mutex);
+    if (q->count > 0) {
+        take(q, job);
+        if (!w->active) {
+            w->active = 1;
+            q->running++;
+        }
+        apr_thread_mutex_unlock(q->mutex);
+        return APR_SUCCESS;
     }
-    apr_atomic_dec32(&q->idlers);
-    if (q->count == 0) {
+    if (w->active) {
+        w->active = 0;
+        q->running--;
+    }
+    if (q->terminated) {
         apr_thread_mutex_unlock(q->mutex);
         return APR_EOF;
     }
-    *job = q->ring[q->head];
-    q->head = (q->head + 1) % q->capacity;
-    q->count--;
+    w->next = q->sleepers;
+    q->sleepers = w;
+    apr_atomic_inc32(&q->idlers);
     apr_thread_mutex_unlock(q->mutex);
-    return APR_SUCCESS;
+
+    apr_thread_mutex_lock(w->m);
+    while (!w->ready) {
+        apr_thread_cond_wait(w->c, w->m);
+    }
+    w->ready = 0;
+    apr_thread_mutex_unlock(w->m);
+
+    /* What the waker stored before setting ready is visible here. */
+    term = !w->active;          /* woken without a job: terminated */
+    if (!term) {
+        *job = w->job;
+    }
+    return term ? APR_EOF : APR_SUCCESS;
+}
+
+apr_interval_time_t ap__event_jobq_tick(ap__event_jobq_t *q, apr_time_t now)
+{
+    waiter_t *woken[16];
+    apr_interval_time_t next = -1;
+    int n = 0, i;
+
+    apr_thread_mutex_lock(q->mutex);
+    while (q->count > 0 && q->sleepers && n < (int)ARRAY_LEN(woken)
+           && q->ring[q->head].queued + AP__EVENT_JOB_LAG <= now) {
+        ap__event_job_t job;
+
+        take(q, &job);
+        woken[n++] = hand_over(q, &job);
+    }
+    if (q->count > 0) {
+        next = q->ring[q->head].queued + AP__EVENT_JOB_LAG - now;
+        if (next < 0) {
+            next = 0;
+        }
+    }
+    apr_thread_mutex_unlock(q->mutex);
+    for (i = 0; i < n; i++) {
+        wake(woken[i]);
+    }
+    return next;
 }
 
 void ap__event_jobq_term(ap__event_jobq_t *q)
 {
+    waiter_t *w;
+
     apr_thread_mutex_lock(q->mutex);
     q->terminated = 1;
-    apr_thread_cond_broadcast(q->cond);
+    w = q->sleepers;
+    q->sleepers = NULL;
     apr_thread_mutex_unlock(q->mutex);
+    while (w) {
+        waiter_t *next = w->next;   /* read before it may wake and leave */
+        apr_atomic_dec32(&q->idlers);
+        wake(w);
+        w = next;
+    }
 }
 
 int ap__event_jobq_idlers(ap__event_jobq_t *q)
@@ -127,11 +281,11 @@ apr_pool_t *ap__event_pool_get(ap__event_jobq_t *q)
     apr_allocator_t *allocator;
     apr_pool_t *p = NULL;
 
-    apr_thread_mutex_lock(q->mutex);
+    apr_thread_mutex_lock(q->pool_mutex);
     if (q->npools > 0) {
         p = q->pools[--q->npools];
     }
-    apr_thread_mutex_unlock(q->mutex);
+    apr_thread_mutex_unlock(q->pool_mutex);
     if (p) {
         return p;
     }
@@ -159,12 +313,12 @@ apr_pool_t *ap__event_pool_get(ap__event_jobq_t *q)
 void ap__event_pool_put(ap__event_jobq_t *q, apr_pool_t *p)
 {
     apr_pool_clear(p);
-    apr_thread_mutex_lock(q->mutex);
+    apr_thread_mutex_lock(q->pool_mutex);
     if (q->npools < q->pools_cap) {
         q->pools[q->npools++] = p;
         p = NULL;
     }
-    apr_thread_mutex_unlock(q->mutex);
+    apr_thread_mutex_unlock(q->pool_mutex);
     if (p) {
         apr_pool_destroy(p);   /* more spare pools than we ever need */
     }

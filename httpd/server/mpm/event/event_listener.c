@@ -324,10 +324,15 @@ static void process_timeouts(ap__event_child_t *ch, int graceful)
     }
 }
 
-static apr_interval_time_t poll_timeout(ap__event_child_t *ch)
+static apr_interval_time_t poll_timeout(ap__event_child_t *ch,
+                                        apr_interval_time_t job_due)
 {
     apr_interval_time_t t = ch->listeners_off ? POLL_IDLE : POLL_CAP;
     apr_time_t next;
+
+    if (job_due >= 0 && job_due < t) {
+        t = job_due;
+    }
 
     apr_thread_mutex_lock(ch->tq_mutex);
     next = ch->next_expiry;
@@ -351,6 +356,8 @@ static void begin_graceful(ap__event_child_t *ch)
 void *APR_THREAD_FUNC ap__event_listener(apr_thread_t *thd, void *data)
 {
     ap__event_child_t *ch = ap__event_child;
+    apr_interval_time_t job_due = -1;   /* until a queued job is late */
+    apr_time_t now;
     int graceful = 0;
 
     ch->listeners_off = 1;
@@ -371,7 +378,8 @@ void *APR_THREAD_FUNC ap__event_listener(apr_thread_t *thd, void *data)
         if (!graceful && ch->listeners_off && can_accept(ch)) {
             set_listeners(ch, 1);
         }
-        rv = apr_pollset_poll(ch->pollset, poll_timeout(ch), &num, &out);
+        rv = apr_pollset_poll(ch->pollset, poll_timeout(ch, job_due), &num,
+                              &out);
         if (rv != APR_SUCCESS && !APR_STATUS_IS_EINTR(rv)
             && !APR_STATUS_IS_TIMEUP(rv)) {
             ap_log_error(APLOG_MARK, APLOG_CRIT, rv, ap_server_conf,
@@ -385,6 +393,9 @@ void *APR_THREAD_FUNC ap__event_listener(apr_thread_t *thd, void *data)
             handle_event(ch, &out[i]);
         }
         process_timeouts(ch, graceful);
+        now = apr_time_now();
+        job_due = ap__event_jobq_tick(ch->jobs, now);
+        ap__event_trim(ch, now);
     }
     ch->listener_done = 1;
     ap__event_jobq_term(ch->jobs);

@@ -110,28 +110,21 @@ struct ap__event_conn {
     int pipelined;              /* next request already buffered */
 };
 
-/** Room for a raw socket address (sockaddr_in6 and smaller). */
-typedef union {
-    apr_int64_t align;
-    char b[32];
-} ap__event_addr_t;
-
 typedef struct ap__event_idle ap__event_idle_t;
 
-/** What remains of a dried idle keep-alive connection (event_idle.c). */
+/** What remains of a dried idle keep-alive connection (event_idle.c):
+ *  about a hundred bytes, plus the descriptor's shell, which belongs to
+ *  the descriptor number and is reused by whichever connection has it. */
 struct ap__event_idle {
     int kind;                   /* AP__EVENT_KIND_IDLE */
-    apr_pollfd_t pfd;
-    apr_socket_t *shell;        /* descriptor holder, reused, no cleanup */
+    apr_int32_t family;
+    apr_pollfd_t pfd;           /* desc.f: the shell of its descriptor */
     apr_time_t expiry;          /* end of its KeepAliveTimeout */
     ap__event_idle_t *next;
     ap__event_idle_t *prev;
-    long keepalives;
-    apr_int32_t family;
+    int keepalives;
     int type;
     int protocol;
-    ap__event_addr_t local;
-    ap__event_addr_t remote;
 };
 
 /** A FIFO of connections sharing one timeout: sorted by expiry. */
@@ -159,13 +152,24 @@ typedef struct {
 
 typedef struct ap__event_jobq ap__event_jobq_t;
 
-apr_status_t ap__event_jobq_create(ap__event_jobq_t **q, int capacity,
+/** How long a job may wait for a running worker before the listener
+ *  wakes a sleeping one for it (a running worker may be blocked). */
+#define AP__EVENT_JOB_LAG apr_time_from_msec(1)
+
+/** A queue for @a workers worker threads (numbered 0 .. workers-1). */
+apr_status_t ap__event_jobq_create(ap__event_jobq_t **q, int workers,
                                    apr_pool_t *p);
-/** Queue a job (the queue grows when full). */
+/** Queue a job: to a sleeping worker while fewer workers run than there
+ *  are processors, else for the next worker to finish (the ring grows). */
 apr_status_t ap__event_jobq_push(ap__event_jobq_t *q,
                                  const ap__event_job_t *job);
-/** Wait for a job; APR_EOF once the queue is terminated and empty. */
-apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, ap__event_job_t *job);
+/** Worker @a worker waits for a job; APR_EOF once the queue is
+ *  terminated and empty. */
+apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, int worker,
+                                ap__event_job_t *job);
+/** Listener: wake sleepers for jobs queued longer than AP__EVENT_JOB_LAG;
+ *  returns the time until the next job would be late, -1 if none waits. */
+apr_interval_time_t ap__event_jobq_tick(ap__event_jobq_t *q, apr_time_t now);
 /** Wake every waiting worker for good. */
 void ap__event_jobq_term(ap__event_jobq_t *q);
 /** Workers currently waiting in pop (read without the lock). */
@@ -200,6 +204,12 @@ typedef struct {
     ap__event_tq_t extra_q[8];        /* other KeepAliveTimeouts */
     int n_extra_q;
     apr_time_t next_expiry;           /* earliest head expiry, 0: none */
+    apr_file_t **shells;              /* by descriptor number */
+    int n_shells;
+    apr_socket_t *closer;             /* closes a dried descriptor */
+    int dried_since_trim;             /* see ap__event_trim() */
+    apr_time_t last_trim;
+    apr_time_t last_dry;
     volatile apr_uint32_t connections;/* open connections of this child */
     volatile apr_uint32_t accepted;   /* for MaxConnectionsPerChild */
     volatile apr_uint32_t lingering;  /* of them, in lingering close */
@@ -278,6 +288,10 @@ void ap__event_dry(ap__event_child_t *ch, ap__event_conn_t *cs);
 void ap__event_dq_remove(ap__event_child_t *ch, ap__event_idle_t *rec);
 
 /** Close a dried connection that is out of the pollset and list. */
+/** Listener: return free heap memory to the system after many
+ *  connections dried (rate-limited). */
+void ap__event_trim(ap__event_child_t *ch, apr_time_t now);
+
 void ap__event_idle_close(ap__event_child_t *ch, ap__event_idle_t *rec);
 
 /** A socket in @a p for a dried connection that woke up (the record is

@@ -284,7 +284,7 @@ void *APR_THREAD_FUNC ap__event_worker(apr_thread_t *thd, void *data)
             /* We are about to be idle: let the listener accept again. */
             apr_pollset_wakeup(ch->pollset);
         }
-        if (ap__event_jobq_pop(ch->jobs, &job) != APR_SUCCESS
+        if (ap__event_jobq_pop(ch->jobs, thread_num, &job) != APR_SUCCESS
             || ch->workers_may_exit) {
             break;
         }
