@@ -19,8 +19,9 @@
 #include "apr_shm.h"
 #include "apr_optional.h"
 
-/* worker_score.times (struct tms) exists when HAVE_TIMES is defined;
- * <sys/times.h> then comes from os.h (OS headers live in os/ only). */
+/* worker_score.times and global_score.times exist when HAVE_TIMES is
+ * defined (os.h); their type ap_os_tms_t has the fields and layout of
+ * struct tms, which Apache uses there. */
 
 #ifdef __cplusplus
 extern "C" {
@@ -92,7 +93,7 @@ struct worker_score {
     apr_time_t last_used;
 #if defined(HAVE_TIMES)
     /** CPU times */
-    struct tms times;
+    ap_os_tms_t times;
 #endif
     /** client address (truncated) */
     char client[32];
@@ -120,7 +121,7 @@ typedef struct {
     apr_time_t restart_time;
 #if defined(HAVE_TIMES)
     /** CPU times of the parent */
-    struct tms times;
+    ap_os_tms_t times;
 #endif
 } global_score;
 

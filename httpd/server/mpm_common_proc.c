@@ -116,6 +116,7 @@ AP_DECLARE(void) ap_wait_or_timeout(apr_exit_why_e *status, int *exitcode,
         ap_run_monitor(p, s);
     }
     rv = apr_proc_wait_all_procs(ret, exitcode, status, APR_NOWAIT, p);
+    ap_update_global_status();      /* the parent's CPU times, for status */
     if (APR_STATUS_IS_CHILD_DONE(rv)) {
         return;
     }

@@ -254,8 +254,15 @@ AP_DECLARE(int) ap_find_child_by_pid(apr_proc_t *pid)
     return -1;
 }
 
+/* The parent's own CPU times and those of the children it reaped, for
+ * mod_status; the MPM's parent calls this as it waits for children. */
 AP_DECLARE(int) ap_update_global_status(void)
 {
+#ifdef HAVE_TIMES
+    if (ap_scoreboard_image && ap_scoreboard_image->global) {
+        ap_os_get_times(&ap_scoreboard_image->global->times);
+    }
+#endif
     return APR_SUCCESS;
 }
 

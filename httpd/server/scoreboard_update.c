@@ -1,8 +1,9 @@
 /*
  * scoreboard_update.c: what workers write into the scoreboard while they
  * serve. This is on every request's path, so it only stores into shared
- * memory: no system call, no allocation; the descriptive strings (client,
- * request line, vhost) are copied only with ExtendedStatus On.
+ * memory: no allocation; the descriptive strings (client, request line,
+ * vhost) and the CPU times (one times() call per request, as Apache
+ * makes) are taken only with ExtendedStatus On.
  */
 #include <string.h>
 
@@ -70,6 +71,9 @@ static void copy_extended(worker_score *ws, int status, const request_rec *r,
         if (status == SERVER_DEAD) {
             ws->my_access_count = 0L;
             ws->my_bytes_served = 0;
+#ifdef HAVE_TIMES
+            memset(&ws->times, 0, sizeof(ws->times));
+#endif
         }
         ws->conn_count = 0;
         ws->conn_bytes = 0;
@@ -206,6 +210,13 @@ AP_DECLARE(void) ap_increment_counts(ap_sb_handle_t *sbh, request_rec *r)
     ws->bytes_served += bytes;
     ws->my_bytes_served += bytes;
     ws->conn_bytes += bytes;
+#ifdef HAVE_TIMES
+    /* The process's times: with threads every worker of a process shows
+     * the same clock, mod_status takes the largest per process. */
+    if (ap_extended_status) {
+        ap_os_get_times(&ws->times);
+    }
+#endif
 }
 
 AP_DECLARE(void) ap_set_conn_count(ap_sb_handle_t *sbh, request_rec *r,

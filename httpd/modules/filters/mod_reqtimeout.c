@@ -237,6 +237,12 @@ static void rt_pre_read_request(request_rec *r, conn_rec *c)
     if (!ctx) {
         return;
     }
+    if (ctx->mpm_head) {
+        /* The MPM read this head and started the header clock at its
+         * first byte: keep that deadline (the next head starts anew). */
+        ctx->mpm_head = 0;
+        return;
+    }
     cfg = ap_get_module_config(c->base_server->module_config,
                                &reqtimeout_module);
     ap__rt_set_stage(ctx, &cfg->header, "header");
@@ -268,6 +274,11 @@ static int rt_post_read_request(request_rec *r)
 
 static void register_hooks(apr_pool_t *p)
 {
+    APR_OPTIONAL_FN_TYPE(ap_reqtimeout_head_deadline) *head_deadline =
+        ap__rt_head_deadline;
+
+    apr_dynamic_fn_register("ap_reqtimeout_head_deadline",
+                            (apr_opt_fn_t *)head_deadline);
     rt_filter_handle = ap_register_input_filter("reqtimeout", ap__rt_filter,
                                                 NULL, RT_FILTER_TYPE);
     ap_hook_pre_connection(rt_pre_connection, NULL, NULL, APR_HOOK_MIDDLE);

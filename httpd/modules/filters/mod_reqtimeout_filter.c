@@ -11,6 +11,13 @@
  * then take what is there without blocking", because a client sending
  * one byte at a time would otherwise keep a single blocking line read
  * alive for ever. Non-blocking reads pass through (and still count).
+ * As in Apache, the bytes of a line still incomplete extend the deadline
+ * only from the next wait on: a client that sends half a line and then
+ * nothing is cut at the deadline it had before sending it.
+ *
+ * An async MPM may read the request head itself without blocking (the
+ * event MPM): ap__rt_head_deadline gives it the header stage's deadline,
+ * and the bytes it credited are not counted again when they pass here.
  */
 #include "apr_strings.h"
 
@@ -34,6 +41,8 @@ void ap__rt_set_stage(ap__rt_conn_t *ctx, const ap__rt_stage_t *stage,
     ctx->timeout_at = 0;
     ctx->max_timeout_at = 0;
     ctx->first_byte_wait = 0;
+    ctx->mpm_head = 0;
+    ctx->prepaid = 0;
 }
 
 static void start_clock(ap__rt_conn_t *ctx, apr_time_t now)
@@ -48,6 +57,12 @@ static void extend(ap__rt_conn_t *ctx, apr_off_t len)
 {
     apr_time_t at;
 
+    if (ctx->prepaid > 0) {
+        apr_off_t paid = len < ctx->prepaid ? len : ctx->prepaid;
+
+        ctx->prepaid -= paid;
+        len -= paid;
+    }
     if (!ctx->cur.rate_factor || len <= 0) {
         return;
     }
@@ -129,6 +144,7 @@ static apr_status_t read_line(ap_filter_t *f, ap__rt_conn_t *ctx,
     for (;;) {
         apr_off_t len = 0;
         apr_interval_time_t left;
+        apr_time_t due = ctx->timeout_at;   /* before this round's bytes */
         apr_status_t rv = ap_get_brigade(f->next, bb, AP_MODE_GETLINE,
                                          APR_NONBLOCK_READ,
                                          readbytes - got);
@@ -145,7 +161,7 @@ static apr_status_t read_line(ap_filter_t *f, ap__rt_conn_t *ctx,
         if (got >= readbytes) {
             return APR_SUCCESS;
         }
-        left = ctx->timeout_at - apr_time_now();
+        left = due - apr_time_now();
         if (left <= 0) {
             return APR_TIMEUP;
         }
@@ -214,7 +230,10 @@ apr_status_t ap__rt_filter(ap_filter_t *f, apr_bucket_brigade *bb,
     if (!ctx->timeout_at) {
         start_clock(ctx, now);
     }
-    if (ctx->timeout_at <= now) {
+    if (ctx->timeout_at <= now
+        && !(mode == AP_MODE_GETLINE && ctx->prepaid > 0)) {
+        /* (Lines the MPM received in time are still served: once they
+         * are used up, the line read fails as it would have.) */
         return timed_out(f, ctx);
     }
     if (nonblocking) {
@@ -229,4 +248,39 @@ apr_status_t ap__rt_filter(ap_filter_t *f, apr_bucket_brigade *bb,
         return timed_out(f, ctx);
     }
     return rv;
+}
+
+apr_time_t ap__rt_head_deadline(conn_rec *c, apr_off_t credited,
+                                apr_off_t buffered)
+{
+    ap__rt_conn_t *ctx = ap_get_module_config(c->conn_config,
+                                              &reqtimeout_module);
+    apr_time_t at;
+
+    if (!ctx) {
+        return 0;
+    }
+    if (!ctx->mpm_head) {
+        const ap__rt_server_t *cfg =
+            ap_get_module_config(c->base_server->module_config,
+                                 &reqtimeout_module);
+
+        if (cfg->header.timeout <= 0) {
+            return 0;
+        }
+        ap__rt_set_stage(ctx, &cfg->header, "header");
+        start_clock(ctx, apr_time_now());
+        ctx->head_base = ctx->timeout_at;
+        ctx->mpm_head = 1;
+    }
+    at = ctx->head_base;
+    if (ctx->cur.rate_factor && credited > 0) {
+        at += (apr_time_t)credited * ctx->cur.rate_factor;
+        if (ctx->max_timeout_at && at > ctx->max_timeout_at) {
+            at = ctx->max_timeout_at;
+        }
+    }
+    ctx->timeout_at = at;
+    ctx->prepaid = buffered;
+    return at;
 }

@@ -9,6 +9,7 @@
 
 #include "apr_network_io.h"
 #include "apr_buckets.h"
+#include "apr_optional.h"
 
 #include "httpd.h"
 #include "http_config.h"
@@ -44,6 +45,9 @@ typedef struct {
     apr_interval_time_t first_byte_wait; /**< >0: keep-alive wait first */
     apr_socket_t *socket;       /**< whose timeout the filter adjusts */
     apr_bucket_brigade *tmpbb;  /**< scratch for line reads */
+    int mpm_head;               /**< the MPM is reading this head itself */
+    apr_time_t head_base;       /**< its deadline before MinRate credit */
+    apr_off_t prepaid;          /**< bytes already credited by the MPM */
 } ap__rt_conn_t;
 
 /** The "reqtimeout" connection input filter. */
@@ -54,5 +58,23 @@ apr_status_t ap__rt_filter(ap_filter_t *f, apr_bucket_brigade *bb,
 /** Start timing @a stage (named @a type) at the next read. */
 void ap__rt_set_stage(ap__rt_conn_t *ctx, const ap__rt_stage_t *stage,
                       const char *type);
+
+/**
+ * For an MPM that reads request heads without blocking, below our filter
+ * (the event MPM): the deadline of the head being read on @a c, whose
+ * first @a credited bytes earn MinRate time, and @a buffered bytes of
+ * which the MPM holds and will pass up through our filter (they are not
+ * counted again). The first call for a head starts the header stage's
+ * clock. Returns 0 when the header stage is not timed here (the MPM's
+ * own Timeout applies). The MPM declares the same type: keep the two
+ * declarations identical.
+ */
+APR_DECLARE_OPTIONAL_FN(apr_time_t, ap_reqtimeout_head_deadline,
+                        (conn_rec *c, apr_off_t credited,
+                         apr_off_t buffered));
+
+/** The implementation of ap_reqtimeout_head_deadline (filter file). */
+apr_time_t ap__rt_head_deadline(conn_rec *c, apr_off_t credited,
+                                apr_off_t buffered);
 
 #endif /* MOD_REQTIMEOUT_PRIVATE_H */

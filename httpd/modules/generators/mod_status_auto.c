@@ -47,8 +47,10 @@ static void auto_traffic(request_rec *r, const ap__status_t *st)
     long dur_ms = (long)apr_time_as_msec(st->duration);
 
     ap_rprintf(r, "Total Accesses: %lu\nTotal kBytes: %" APR_OFF_T_FMT "\n"
-                  "Total Duration: %ld\nUptime: %ld\n",
-               st->count, kbytes, dur_ms, st->uptime);
+                  "Total Duration: %ld\n",
+               st->count, kbytes, dur_ms);
+    ap__status_auto_cpu(r, st);
+    ap_rprintf(r, "Uptime: %ld\n", st->uptime);
     if (st->uptime > 0) {
         ap_rprintf(r, "ReqPerSec: %g\nBytesPerSec: %g\n",
                    (double)st->count / (double)st->uptime,

@@ -78,15 +78,18 @@ static void count_worker(ap__status_t *st, const process_score *ps,
     }
 }
 
-static void add_traffic(ap__status_t *st, const worker_score *ws, int state)
+/* A slot that never served and is not serving now says nothing; 1 when
+ * it was counted. */
+static int add_traffic(ap__status_t *st, const worker_score *ws, int state)
 {
     if (ws->access_count == 0
         && (state == SERVER_READY || state == SERVER_DEAD)) {
-        return;
+        return 0;
     }
     st->count += ws->access_count;
     st->bytes += ws->bytes_served;
     st->duration += ws->duration;
+    return 1;
 }
 
 static void collect_process(ap__status_t *st, int i, int max_servers,
@@ -94,6 +97,9 @@ static void collect_process(ap__status_t *st, int i, int max_servers,
 {
     process_score *ps = ap_get_scoreboard_process(i);
     int j;
+#ifdef HAVE_TIMES
+    ap_os_tms_t cpu = { 0 };
+#endif
 
     for (j = 0; j < st->thread_limit; j++) {
         worker_score *ws = ap_get_scoreboard_worker_from_indexes(i, j);
@@ -113,10 +119,15 @@ static void collect_process(ap__status_t *st, int i, int max_servers,
             *flag = ap__status_flag(state);
         }
         count_worker(st, ps, &st->procs[i], state);
-        if (ap_extended_status) {
-            add_traffic(st, ws, state);
+        if (ap_extended_status && add_traffic(st, ws, state)) {
+#ifdef HAVE_TIMES
+            ap__status_cpu_fold(&cpu, ws);
+#endif
         }
     }
+#ifdef HAVE_TIMES
+    ap__status_cpu_add(st, &cpu);
+#endif
 }
 
 static void collect_connections(ap__status_t *st)
@@ -156,6 +167,9 @@ void ap__status_collect(request_rec *r, ap__status_t *st)
         st->server_limit = g->server_limit;
         st->thread_limit = g->thread_limit;
         st->restart_time = g->restart_time;
+#ifdef HAVE_TIMES
+        ap__status_cpu_add(st, &g->times);
+#endif
     }
     max_servers = mpm_int(AP_MPMQ_MAX_DAEMONS, st->server_limit);
     threads_per_child = mpm_int(AP_MPMQ_MAX_THREADS, st->thread_limit);

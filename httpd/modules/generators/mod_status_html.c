@@ -102,7 +102,9 @@ static void html_traffic(request_rec *r, const ap__status_t *st)
 
     ap_rprintf(r, "<dt>Total accesses: %lu - Total Traffic: ", st->count);
     put_kbytes(r, kbytes);
-    ap_rprintf(r, " - Total Duration: %ld</dt>\n<dt>", dur_ms);
+    ap_rprintf(r, " - Total Duration: %ld</dt>\n", dur_ms);
+    ap__status_html_cpu(r, st);
+    ap_rputs("<dt>", r);
     if (st->uptime > 0) {
         ap_rprintf(r, "%.3g requests/sec - ",
                    (double)st->count / (double)st->uptime);

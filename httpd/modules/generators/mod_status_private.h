@@ -54,7 +54,29 @@ typedef struct {
     apr_uint32_t keep_alive;     /**< ... keep_alive */
     apr_uint32_t closing;        /**< ... lingering_close */
     ap_loadavg_t load;           /**< system load averages */
+#ifdef HAVE_TIMES
+    ap_os_tms_t cpu;              /**< CPU ticks: parent + each process */
+#endif
 } ap__status_t;
+
+#ifdef HAVE_TIMES
+/** Fold a counted worker's times into its process's @a proc: threads of
+ *  one process all see the process's clock, so the largest one wins. */
+void ap__status_cpu_fold(ap_os_tms_t *proc, const worker_score *ws);
+
+/** Add @a t to the totals of @a st. */
+void ap__status_cpu_add(ap__status_t *st, const ap_os_tms_t *t);
+#endif
+
+/** A worker's CPU seconds as its slot last recorded them (0 without
+ *  HAVE_TIMES). */
+double ap__status_worker_cpu(const worker_score *ws);
+
+/** Write the CPU figures of the ?auto report (ExtendedStatus). */
+void ap__status_auto_cpu(request_rec *r, const ap__status_t *st);
+
+/** Write the "CPU Usage" line of the HTML page (ExtendedStatus). */
+void ap__status_html_cpu(request_rec *r, const ap__status_t *st);
 
 /** Take the snapshot (allocated from r->pool). */
 void ap__status_collect(request_rec *r, ap__status_t *st);

@@ -87,11 +87,16 @@ static const char *esc(request_rec *r, const char *s)
 static void table_row(request_rec *r, const slot_view *v)
 {
     ap_rprintf(r, "<tr><td><b>%d-%d</b></td><td>%s</td><td>%u/%lu/%lu</td>"
-                  "<td>%s\n</td><td>%ld</td><td>%ld</td><td>%ld</td>"
-                  "<td>%-1.1f</td><td>%-2.2f</td><td>%-2.2f\n</td>",
+                  "<td>%s\n</td>",
                v->srv, v->gen, v->pid, (unsigned)v->ws.conn_count,
                v->ws.my_access_count, v->ws.access_count,
-               table_mode(v->ws.status), v->since_used, v->req_ms, v->dur_ms,
+               table_mode(v->ws.status));
+#ifdef HAVE_TIMES
+    ap_rprintf(r, "<td>%.2f</td>", ap__status_worker_cpu(&v->ws));
+#endif
+    ap_rprintf(r, "<td>%ld</td><td>%ld</td><td>%ld</td>"
+                  "<td>%-1.1f</td><td>%-2.2f</td><td>%-2.2f\n</td>",
+               v->since_used, v->req_ms, v->dur_ms,
                (double)v->ws.conn_bytes / KBYTE,
                (double)v->ws.my_bytes_served / MBYTE,
                (double)v->ws.bytes_served / MBYTE);
@@ -117,14 +122,28 @@ static void put_bytes(request_rec *r, apr_off_t n)
     }
 }
 
+/* " u0.01 s0 cu0 cs0": the process's clock, in seconds. */
+static void notable_cpu(request_rec *r, const worker_score *ws)
+{
+#ifdef HAVE_TIMES
+    double tick = (double)ap_os_clock_ticks();
+
+    ap_rprintf(r, " u%g s%g cu%g cs%g",
+               (double)ws->times.tms_utime / tick,
+               (double)ws->times.tms_stime / tick,
+               (double)ws->times.tms_cutime / tick,
+               (double)ws->times.tms_cstime / tick);
+#endif
+}
+
 static void notable_entry(request_rec *r, const slot_view *v)
 {
-    ap_rprintf(r, "<b>Server %d-%d</b> (%s): %u|%lu|%lu [%s]\n"
-                  " %ld %ld %ld(",
+    ap_rprintf(r, "<b>Server %d-%d</b> (%s): %u|%lu|%lu [%s]",
                v->srv, v->gen, v->pid, (unsigned)v->ws.conn_count,
                v->ws.my_access_count, v->ws.access_count,
-               notable_mode(v->ws.status), v->since_used, v->req_ms,
-               v->dur_ms);
+               notable_mode(v->ws.status));
+    notable_cpu(r, &v->ws);
+    ap_rprintf(r, "\n %ld %ld %ld(", v->since_used, v->req_ms, v->dur_ms);
     put_bytes(r, v->ws.conn_bytes);
     ap_rputs("|", r);
     put_bytes(r, v->ws.my_bytes_served);
@@ -136,9 +155,18 @@ static void notable_entry(request_rec *r, const slot_view *v)
               esc(r, v->ws.vhost), "]</b><br />\n\n", NULL);
 }
 
+#ifdef HAVE_TIMES
+#define CPU_HEAD "<th>CPU\n</th>"
+#define CPU_LEGEND "<tr><th>CPU</th><td>CPU usage, number of seconds</td>" \
+                   "</tr>\n"
+#else
+#define CPU_HEAD ""
+#define CPU_LEGEND ""
+#endif
+
 static const char table_head[] =
     "\n\n<table border=\"0\"><tr><th>Srv</th><th>PID</th><th>Acc</th>"
-    "<th>M</th><th>SS</th><th>Req</th><th>Dur</th><th>Conn</th>"
+    "<th>M</th>" CPU_HEAD "<th>SS</th><th>Req</th><th>Dur</th><th>Conn</th>"
     "<th>Child</th><th>Slot</th><th>Client</th><th>Protocol</th>"
     "<th>VHost</th><th>Request</th></tr>\n\n";
 
@@ -149,6 +177,7 @@ static const char table_legend[] =
     " <tr><th>Acc</th><td>Number of accesses this connection / this child"
     " / this slot</td></tr>\n"
     " <tr><th>M</th><td>Mode of operation</td></tr>\n"
+    CPU_LEGEND
     "<tr><th>SS</th><td>Seconds since beginning of most recent request"
     "</td></tr>\n"
     " <tr><th>Req</th><td>Milliseconds required to process most recent"

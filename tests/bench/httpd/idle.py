@@ -1,131 +1,216 @@
 #!/usr/bin/env python3
-"""Memory per idle keep-alive connection: our httpd, Debian's apache2
-(event MPM) and nginx, each on loopback with the same small docroot.
+"""Memory per idle keep-alive connection: our httpd with each MPM, Debian's
+apache2 (event MPM) and nginx, each on loopback with the same docroot and
+limits configured to admit the connections (common.mpm_directives).
 
-For each server: start it, warm it up, sum VmRSS of all its processes,
-open N connections that each make one keep-alive request and then stay
-idle, sum VmRSS again, and report (after - before) / N in KiB. While the
-N connections are parked, a fresh client's request latency is measured
-(median of 20), to show that parked connections cost the others nothing.
+For each server: start it, warm it up, sum VmRSS over all its processes,
+open N connections that each make one keep-alive request (1 KiB file) and
+then stay idle, sum VmRSS (and Pss) again, and report
+  - RSS/conn: the server's total RSS with the N parked, divided by N
+    (what holding them costs, pre-started threads/processes included);
+  - marginal: (RSS with them - RSS before) / N (what each one adds);
+  - PSS/conn: total Pss / N (shared pages counted once: fairer to prefork,
+    whose children share most of their pages);
+  - held: how many of the N the server still keeps open at the end;
+  - fresh ms: while they are parked, a new client's request latency
+    (connect, GET, full response), median of 20.
 
-Connections arrive in batches (--batch, default 100, every --pause 0.5 s)
-as idle clients accumulate over time; --batch equal to --conns opens them
-all at once (then the peak of the burst is measured as well).
+prefork holds one process per connection: it gets at most --prefork-cap
+(default 512) connections, and its figures are per connection at that count.
 
-usage: idle.py [--build build] [--conns 1000] [--servers ours,apache,nginx]
-               [--batch 100] [--pause 0.5]
+Connections arrive in batches (--batch, default 500, every --pause 0.2 s),
+one after the other inside a batch (connect, request, response); with
+--burst, a batch is connected, then all its requests sent, then all the
+responses read: a server that closes idle keep-alive connections when its
+workers are all busy (AsyncRequestWorkerFactor) shows it in `held`.
+
+usage: idle.py [--build build] [--mpm event|all|...] [--conns 10000]
+               [--servers ours,apache,nginx] [--batch 500] [--pause 0.2]
+               [--prefork-cap 512] [--burst]
 """
 import argparse
 import os
+import shutil
 import socket
 import statistics
 import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True     # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import run  # noqa: E402  (the servers and configurations of run.py)
+import common  # noqa: E402
 
-# Enough room for every idle connection in one process: ThreadsPerChild
-# 25 + AsyncRequestWorkerFactor * 25 idle workers.
-EXTRA = '\nAsyncRequestWorkerFactor 100\nKeepAliveTimeout 120\n'
 REQ = b'GET /1k.bin HTTP/1.1\r\nHost: localhost\r\n\r\n'
+WORKERS = 64
+# Idle connections must outlive the whole measurement.
+KEEPALIVE = 600
 
 
-def rss_kib(pids):
-    total = 0
-    for p in pids:
-        try:
-            with open('/proc/%d/status' % p) as f:
-                for line in f:
-                    if line.startswith('VmRSS:'):
-                        total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
-
-
-def one_request(port, sock=None):
-    s = sock or socket.create_connection(('127.0.0.1', port), timeout=10)
-    s.sendall(REQ)
+def read_response(s):
     data = b''
     while b'\r\n\r\n' not in data:
-        data += s.recv(65536)
+        chunk = s.recv(65536)
+        if not chunk:
+            raise RuntimeError('server closed a connection before responding')
+        data += chunk
     head, _, body = data.partition(b'\r\n\r\n')
+    if not head.startswith(b'HTTP/1.1 200'):
+        raise RuntimeError('unexpected response: %r' % head[:40])
     n = int([h.split(b':')[1] for h in head.split(b'\r\n')
              if h.lower().startswith(b'content-length:')][0])
     while len(body) < n:
-        body += s.recv(65536)
-    return s
+        chunk = s.recv(65536)
+        if not chunk:
+            raise RuntimeError('server closed a connection mid-response')
+        body += chunk
+
+
+def open_batch(port, k, socks, burst=False):
+    """k more keep-alive connections, each having made one request; they
+    are appended to socks as they are made, so the caller closes them.
+    One after the other, or with `burst` all connected, then all requests
+    sent, then all responses read (k requests at once at the server)."""
+    new = []
+    for _ in range(k):
+        s = socket.socket()
+        socks.append(s)
+        s.settimeout(30)
+        s.connect(('127.0.0.1', port))
+        if burst:
+            new.append(s)
+        else:
+            s.sendall(REQ)
+            read_response(s)
+    for s in new:
+        s.sendall(REQ)
+    for s in new:
+        read_response(s)
+
+
+def still_open(socks):
+    """How many connections the server has not closed."""
+    n = 0
+    for s in socks:
+        s.setblocking(False)
+        try:
+            if s.recv(1):
+                n += 1          # unexpected data, but open
+        except BlockingIOError:
+            n += 1
+        except OSError:
+            pass
+    return n
 
 
 def latency_ms(port):
     times = []
     for _ in range(20):
         t0 = time.perf_counter()
-        one_request(port).close()
+        with socket.create_connection(('127.0.0.1', port), timeout=30) as s:
+            s.sendall(REQ)
+            read_response(s)
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times)
 
 
-def measure(name, build, conns, batch, pause):
-    root = tempfile.mkdtemp(prefix='idle-%s-' % name)
-    os.chmod(root, 0o755)
-    docroot = os.path.join(root, 'htdocs')
-    os.makedirs(docroot)
-    os.chmod(docroot, 0o755)
-    with open(os.path.join(docroot, '1k.bin'), 'wb') as f:
-        f.write(b'x' * 1024)
-    port = run.free_port()
-    srv = run.STARTERS[name](root, port, docroot, build, 25)
-    if name != 'nginx':
-        # Restart with the extra lines (the starters write the file).
-        srv.stop()
-        conf = os.path.join(root, 'httpd.conf')
-        text = open(conf).read()
-        binary = (os.path.join(build, 'httpd', 'httpd') if name == 'ours'
-                  else '/usr/sbin/apache2')
-        with open(conf, 'w') as f:
-            f.write(text + EXTRA)
-        srv.proc = run.subprocess.Popen([binary, '-d', root, '-f', conf,
-                                         '-D', 'FOREGROUND'])
+def target_conns(name, conns, prefork_cap):
+    return min(conns, prefork_cap) if name == 'ours-prefork' else conns
+
+
+def measure(name, base, docroot, build, conns, batch, pause, burst):
+    """dict of the figures for one server (see the module docstring)."""
+    load = common.Load(workers=WORKERS, conns=conns + WORKERS, keepalive=KEEPALIVE)
+    srv = common.start_server(name, base, docroot, build, load)
+    socks = []
     try:
         srv.wait()
         for _ in range(50):
-            one_request(port).close()
-        time.sleep(1.0)
-        before = rss_kib(run.proc_tree(srv.proc.pid))
-        socks = []
+            with socket.create_connection(('127.0.0.1', srv.port), timeout=10) as s:
+                s.sendall(REQ)
+                read_response(s)
+        srv.settle()
+        before = common.rss_kib(srv.pids())
+        t0 = time.time()
         while len(socks) < conns:
-            socks += [one_request(port)
-                      for _ in range(min(batch, conns - len(socks)))]
+            open_batch(srv.port, min(batch, conns - len(socks)), socks, burst)
             if len(socks) < conns:
                 time.sleep(pause)
+        opened = time.time() - t0
         time.sleep(1.0)
-        after = rss_kib(run.proc_tree(srv.proc.pid))
-        lat = latency_ms(port)
+        pids = srv.pids()
+        after, pss = common.rss_kib(pids), common.pss_kib(pids)
+        held = still_open(socks)
+        lat = latency_ms(srv.port)
+        return {'conns': conns, 'held': held, 'rss_mib': after / 1024,
+                'rss_per': after / conns, 'marginal': (after - before) / conns,
+                'pss_per': pss / conns, 'fresh_ms': lat, 'procs': len(pids),
+                'open_s': opened}
+    finally:
         for s in socks:
             s.close()
-        return (after - before) / conns, lat
-    finally:
         srv.stop()
 
 
+def bench(build, names, conns, batch, pause, prefork_cap, burst=False):
+    """{server: figures dict, or an error string}."""
+    base = tempfile.mkdtemp(prefix='httpd-idle-')
+    docroot = common.make_docroot(base)
+    results = {}
+    try:
+        for name in names:
+            n = target_conns(name, conns, prefork_cap)
+            try:
+                results[name] = measure(name, base, docroot, build, n, batch, pause, burst)
+            except (OSError, RuntimeError, ValueError, IndexError) as e:
+                results[name] = '%s: %s' % (type(e).__name__, e)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return results
+
+
+def report(results, names, prefork_cap):
+    print('%-13s %6s %6s %8s %9s %9s %9s %9s' % (
+        'server', 'conns', 'held', 'RSS MiB', 'RSS/conn', 'marginal', 'PSS/conn', 'fresh ms'))
+    print('%-13s %6s %6s %8s %9s %9s %9s %9s' % ('', '', '', '', 'KiB', 'KiB', 'KiB', 'median'))
+    vals = {}
+    for name in names:
+        r = results.get(name)
+        if isinstance(r, str):
+            print('%-13s FAILED %s' % (name, r))
+            continue
+        print('%-13s %6d %6d %8.1f %9.2f %9.2f %9.2f %9.3f' % (
+            name, r['conns'], r['held'], r['rss_mib'], r['rss_per'], r['marginal'],
+            r['pss_per'], r['fresh_ms']))
+        vals[name] = (r['rss_per'], r['marginal'], r['fresh_ms'])
+    common.print_ratios(names, vals, ('RSS/conn', 'marginal', 'fresh ms'))
+    if 'ours-prefork' in vals:
+        print('note: prefork holds one process per connection; it was given %d '
+              'connections (--prefork-cap), not the full count.' % prefork_cap)
+
+
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--build', default=os.path.join(run.REPO, 'build'))
-    ap.add_argument('--conns', type=int, default=1000)
-    ap.add_argument('--servers', default='ours,apache,nginx')
-    ap.add_argument('--batch', type=int, default=100,
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    common.add_common_args(ap)
+    ap.add_argument('--conns', type=int, default=10000)
+    ap.add_argument('--batch', type=int, default=500,
                     help='connections opened at once, then --pause')
-    ap.add_argument('--pause', type=float, default=0.5,
+    ap.add_argument('--pause', type=float, default=0.2,
                     help='seconds between batches (clients arrive over time)')
+    ap.add_argument('--burst', action='store_true',
+                    help='send the requests of a batch all at once (default: one '
+                    'connection after the other)')
+    ap.add_argument('--prefork-cap', type=int, default=512,
+                    help='connections (= processes) given to prefork')
     args = ap.parse_args()
-    print('%-8s %12s %16s' % ('server', 'KiB/idle conn', 'fresh req ms'))
-    for name in args.servers.split(','):
-        kib, lat = measure(name, args.build, args.conns, args.batch,
-                           args.pause)
-        print('%-8s %12.2f %16.3f' % (name, kib, lat))
+    names = common.server_names(args.servers, common.parse_mpms(args.mpm))
+    common.check_tools(args.build, names)
+    have = common.setup()
+    if have < args.conns + 256:
+        sys.exit('RLIMIT_NOFILE is %d: too low for %d connections' % (have, args.conns))
+    results = bench(args.build, names, args.conns, args.batch, args.pause,
+                    args.prefork_cap, args.burst)
+    report(results, names, args.prefork_cap)
 
 
 if __name__ == '__main__':

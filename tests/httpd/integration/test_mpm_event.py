@@ -7,7 +7,9 @@ import socket
 import threading
 import time
 
-from conftest import parse_response
+import pytest
+
+from conftest import DEFAULT_MODULES, parse_response
 
 SMALL = ('ServerLimit 1\nStartServers 1\nThreadsPerChild 4\n'
          'MaxRequestWorkers 4\nMinSpareThreads 1\nMaxSpareThreads 8\n')
@@ -247,7 +249,8 @@ def test_blocked_workers_do_not_hold_new_requests(ours):
             s.close()
 
 
-def test_idle_keepalive_connection_wakes_up_whole(ours):
+@pytest.mark.parametrize('reqtimeout', [False, True])
+def test_idle_keepalive_connection_wakes_up_whole(ours, reqtimeout):
     """A keep-alive connection idle for longer than the event MPM keeps its
     conn_rec (it is then reduced to a small record: no addresses, no pool)
     is served again on the same socket: request count, client and local
@@ -255,7 +258,8 @@ def test_idle_keepalive_connection_wakes_up_whole(ours):
     ours.write('index.html', 'hello event\n')
     ours.start(SMALL + 'KeepAliveTimeout 20\nMaxKeepAliveRequests 3\n'
                'LogFormat "%a %A %{remote}p %{local}p %k %m %U" wake\n'
-               'CustomLog logs/wake_log wake\n')
+               'CustomLog logs/wake_log wake\n',
+               modules=DEFAULT_MODULES + (['reqtimeout'] if reqtimeout else []))
     s = ours.connect(timeout=20)
     try:
         r = Reader(s, 20)

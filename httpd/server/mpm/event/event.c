@@ -1,7 +1,8 @@
 /*
  * event.c: the event MPM as a module (mpm_event_module): its directives,
  * their checks, and the hooks through which the core drives it. The
- * machinery is in event_parent.c, event_child.c, event_listener.c,
+ * parent process is the core's (mpm_parent*.c), told here what an event
+ * child is; the child is in event_child.c, event_listener.c,
  * event_worker.c, event_conn.c and event_queue.c.
  */
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "ap_mpm.h"
 #include "ap_listen.h"
 #include "mpm_common.h"
+#include "mpm_parent_private.h"
 
 #include "event_private.h"
 
@@ -29,6 +31,22 @@ ap__event_retained_t *ap__event_retained = NULL;
 ap_pod_t *ap__event_pod = NULL;
 
 static const char retained_key[] = "mpm_event_retained";
+
+/* The event MPM as the shared parent sees it; conf is set by
+ * check_config. The tags, in ap__mpm_parent_msg_e order, are Apache's. */
+static ap__mpm_parent_t event_parent = {
+    .mpm = &mpm_event_module,
+    .child_main = ap__event_child_main,
+    .podx = &ap__event_pod,
+    .is_threaded = AP_MPMQ_STATIC,
+    .is_forked = AP_MPMQ_DYNAMIC,
+    .is_async = 1,
+    .fork_pause = 1,
+    .tag = { APLOGNO(00489), APLOGNO(00490), APLOGNO(00491), APLOGNO(00492),
+             APLOGNO(00493), APLOGNO(00494), APLOGNO(00481), APLOGNO(00486),
+             NULL, NULL, APLOGNO(00485), NULL, APLOGNO(00299), "",
+             APLOGNO(00479) },
+};
 
 /* ---- directives ------------------------------------------------------- */
 
@@ -114,62 +132,23 @@ static void conf_defaults(void)
     ap__event_conf.worker_factor = AP__EVENT_DEFAULT_WORKER_FACTOR;
 }
 
-static void read_defines(void)
-{
-    if (ap_exists_config_define("DEBUG")) {
-        ap__event_conf.one_process = 1;
-        ap__event_conf.foreground = 1;
-        ap__event_conf.no_detach = 0;
-        return;
-    }
-    ap__event_conf.one_process = ap_exists_config_define("ONE_PROCESS");
-    ap__event_conf.no_detach = ap_exists_config_define("NO_DETACH");
-    ap__event_conf.foreground = ap_exists_config_define("FOREGROUND");
-}
-
-static int detach(void)
-{
-    apr_status_t rv;
-
-    if (ap__event_conf.one_process || ap__event_conf.foreground
-        || ap__event_retained->detached) {
-        return OK;
-    }
-    rv = apr_proc_detach(ap__event_conf.no_detach ? APR_PROC_DETACH_FOREGROUND
-                                                  : APR_PROC_DETACH_DAEMONIZE);
-    if (rv != APR_SUCCESS) {
-        ap_log_error(APLOG_MARK, APLOG_CRIT, rv, NULL, APLOGNO(00299)
-                     "apr_proc_detach failed");
-        return HTTP_INTERNAL_SERVER_ERROR;
-    }
-    ap__event_retained->detached = 1;
-    return OK;
-}
-
 static int event_pre_config(apr_pool_t *pconf, apr_pool_t *plog,
                             apr_pool_t *ptemp)
 {
+    int rc;
+
     ap__event_retained = ap_retained_data_get(retained_key);
     if (!ap__event_retained) {
         ap__event_retained = ap_retained_data_create(retained_key,
                                                      sizeof(*ap__event_retained));
-        ap__event_retained->spawn_rate = 1;
     }
     ap__event_retained->mpm = ap_unixd_mpm_get_retained_data();
-    ap__event_retained->mpm->module_loads++;
-    read_defines();
-    /* The first load only checks the configuration; the server proper
-     * starts (detached) from the second, as in Apache. */
-    if (ap__event_retained->mpm->module_loads == 2) {
-        int rc = detach();
-        if (rc != OK) {
-            return rc;
-        }
+    rc = ap__mpm_parent_pre_config(&event_parent, pconf,
+                                   &ap__event_conf.one_process);
+    if (rc != OK) {
+        return rc;
     }
     conf_defaults();
-    mpm_common_pre_config(pconf);
-    ap_listen_pre_config();
-    ap__event_pod = NULL;
     return OK;
 }
 
@@ -266,78 +245,31 @@ static void clamp_spares(void)
 static int event_check_config(apr_pool_t *pconf, apr_pool_t *plog,
                               apr_pool_t *ptemp, server_rec *s)
 {
+    const ap__event_conf_t *c = &ap__event_conf;
     int startup = ap__event_retained->mpm->module_loads == 1;
 
     clamp_limits(s, startup);
     clamp_threads(s, startup);
     clamp_spares();
+    event_parent.conf = (ap__mpm_limits_t) {
+        .one_process = c->one_process, .server_limit = c->server_limit,
+        .slot_limit = c->server_limit, .thread_limit = c->thread_limit,
+        .threads_per_child = c->threads_per_child, .start = c->start_servers,
+        .active_limit = c->active_daemons_limit,
+        .min_spare = c->min_spare_threads, .max_spare = c->max_spare_threads
+    };
     return OK;
 }
 
 static int event_open_logs(apr_pool_t *pconf, apr_pool_t *plog,
                            apr_pool_t *ptemp, server_rec *s)
 {
-    int exit_status = 0;
-    apr_status_t rv;
-
-    /* "-k stop" and friends, unless main.c did it already. */
-    if (ap_signal_server(&exit_status, pconf) != 0) {
-        exit(exit_status);
-    }
-    if (ap_setup_listeners(s) < 1) {
-        ap_log_error(APLOG_MARK, APLOG_ALERT | APLOG_STARTUP, 0, NULL,
-                     "no listening sockets available, shutting down");
-        return !OK;
-    }
-    if (!ap__event_conf.one_process) {
-        rv = ap_mpm_podx_open(pconf, &ap__event_pod);
-        if (rv != APR_SUCCESS) {
-            ap_log_error(APLOG_MARK, APLOG_CRIT | APLOG_STARTUP, rv, NULL,
-                         APLOGNO(00479) "could not open pipe-of-death");
-            return !OK;
-        }
-    }
-    return OK;
-}
-
-/* ---- queries ------------------------------------------------------------ */
-
-static int query_value(int code, int *result)
-{
-    const ap__event_conf_t *c = &ap__event_conf;
-    const ap__event_retained_t *r = ap__event_retained;
-
-    switch (code) {
-    case AP_MPMQ_MAX_DAEMON_USED:   *result = r->max_daemons_limit; break;
-    case AP_MPMQ_IS_THREADED:       *result = AP_MPMQ_STATIC; break;
-    case AP_MPMQ_IS_FORKED:         *result = AP_MPMQ_DYNAMIC; break;
-    case AP_MPMQ_IS_ASYNC:          *result = 1; break;
-    case AP_MPMQ_HARD_LIMIT_DAEMONS: *result = c->server_limit; break;
-    case AP_MPMQ_HARD_LIMIT_THREADS: *result = c->thread_limit; break;
-    case AP_MPMQ_MAX_THREADS:       *result = c->threads_per_child; break;
-    case AP_MPMQ_MIN_SPARE_DAEMONS: *result = 0; break;
-    case AP_MPMQ_MIN_SPARE_THREADS: *result = c->min_spare_threads; break;
-    case AP_MPMQ_MAX_SPARE_DAEMONS: *result = 0; break;
-    case AP_MPMQ_MAX_SPARE_THREADS: *result = c->max_spare_threads; break;
-    case AP_MPMQ_MAX_REQUESTS_DAEMON: *result = ap_max_requests_per_child;
-                                    break;
-    case AP_MPMQ_MAX_DAEMONS:       *result = c->active_daemons_limit; break;
-    case AP_MPMQ_MPM_STATE:         *result = r->mpm->mpm_state; break;
-    case AP_MPMQ_GENERATION:        *result = r->mpm->my_generation; break;
-    default:
-        return 0;
-    }
-    return 1;
+    return ap__mpm_parent_open_logs(&event_parent, pconf, s);
 }
 
 static int event_query(int query_code, int *result, apr_status_t *rv)
 {
-    if (!ap__event_retained) {
-        *rv = APR_EGENERAL;
-        return DECLINED;
-    }
-    *rv = query_value(query_code, result) ? APR_SUCCESS : APR_ENOTIMPL;
-    return OK;
+    return ap__mpm_parent_query(&event_parent, query_code, result, rv);
 }
 
 static const char *event_get_name(void)
@@ -347,7 +279,7 @@ static const char *event_get_name(void)
 
 static int event_run(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s)
 {
-    return ap__event_run(pconf, plog, s);
+    return ap__mpm_parent_run(&event_parent, pconf, plog, s);
 }
 
 static void event_hooks(apr_pool_t *p)
@@ -364,6 +296,8 @@ static void event_hooks(apr_pool_t *p)
     ap_hook_mpm(event_run, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_mpm_query(event_query, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_mpm_get_name(event_get_name, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_mpm_register_timed_callback(ap__event_register_timed_callback,
+                                        NULL, NULL, APR_HOOK_MIDDLE);
     ap__event_head_register();
 }
 

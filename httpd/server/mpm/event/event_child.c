@@ -200,6 +200,9 @@ static void child_signals(void)
     apr_file_pipe_timeout_set(ap__event_pod->pod_in, apr_time_from_msec(200));
 }
 
+/* How long an ungraceful stop waits for the requests in hand. */
+#define STOP_GRACE apr_time_from_msec(1500)
+
 static void join_all(apr_thread_t **th, int n)
 {
     apr_status_t rv;
@@ -230,13 +233,15 @@ int ap__event_child_main(apr_pool_t *pconf, int child_num)
     if (ap_run_drop_privileges(pchild, ap_server_conf)) {
         return APEXIT_CHILDFATAL;
     }
-    ap_run_child_init(pchild, ap_server_conf);
+    /* The queues and the pollset exist before child_init: a module may
+     * register a timed callback there. */
     if (setup(ch) != APR_SUCCESS) {
         ap_log_error(APLOG_MARK, APLOG_EMERG, 0, ap_server_conf,
                      APLOGNO(03266) "failed to set up the child's pollset "
                      "and queues");
         return APEXIT_CHILDSICK;
     }
+    ap_run_child_init(pchild, ap_server_conf);
     th = apr_pcalloc(pchild, sizeof(*th)
                              * (apr_size_t)(ap__event_conf.threads_per_child
                                             + 1));
@@ -259,7 +264,15 @@ int ap__event_child_main(apr_pool_t *pconf, int child_num)
         graceful = 0;   /* SIGTERM while draining: leave now */
     }
     if (!graceful && !ap__event_conf.one_process) {
-        /* Workers may be deep in a request: do not wait for them. */
+        /* Let requests in hand finish (their responses are often sent
+         * already, their log lines not yet written), but not for long:
+         * a worker may be deep in a slow request, and the parent's
+         * patience is limited too. */
+        apr_time_t until = apr_time_now() + STOP_GRACE;
+
+        while (ap__event_jobq_running(ch->jobs) > 0 && apr_time_now() < until) {
+            apr_sleep(apr_time_from_msec(5));
+        }
         return 0;
     }
     apr_thread_join(&(apr_status_t){0}, th[0]);

@@ -50,7 +50,14 @@ void ap__event_park(ap__event_child_t *ch, ap__event_conn_t *cs,
     if (!q) {
         q = ap__event_ka_queue(ch, cs->c->base_server->keep_alive_timeout);
     }
-    ap__event_tq_append(q, cs, now);
+    if (q == ch->head_q) {
+        /* A head's deadline is its own (mod_reqtimeout) or Timeout's. */
+        ap__event_tq_insert(q, cs, cs->head_deadline ? cs->head_deadline
+                                                     : now + q->timeout);
+    }
+    else {
+        ap__event_tq_append(q, cs, now);
+    }
     if (ch->next_expiry == 0 || cs->expiry < ch->next_expiry) {
         ch->next_expiry = cs->expiry;
         wake = 1;

@@ -10,12 +10,18 @@
  * sitting just above CORE_IN, serves before anything else is read from
  * the socket: ap_read_request then parses it without waiting.
  *
- * Only plain connections do this (no connection filter such as TLS or a
- * read-timeout filter above ours: those must see the raw reads).
+ * Only plain connections do this: no connection filter above ours (TLS
+ * must see the raw reads), except mod_reqtimeout's. Its header rule is
+ * applied here instead: it gives the head's deadline (the clock starts
+ * at the first read of the head, MinRate credit as its filter gives it),
+ * the connection waits in head_q until then, and a worker lets the
+ * filter fail the head once it is past (event_listener.c). Without the
+ * module a head may take Timeout.
  */
 #include <string.h>
 
 #include "apr_buckets.h"
+#include "apr_optional.h"
 
 #include "ap_config.h"
 #include "httpd.h"
@@ -31,6 +37,16 @@ APLOG_USE_MODULE(mpm_event);
 #define HEAD_MAX    (64 * 1024)         /* then the parser reads the rest */
 
 static ap_filter_rec_t *head_filter_handle;
+
+/* mod_reqtimeout's header rule; declared as in mod_reqtimeout_private.h
+ * (keep the two identical). */
+APR_DECLARE_OPTIONAL_FN(apr_time_t, ap_reqtimeout_head_deadline,
+                        (conn_rec *c, apr_off_t credited,
+                         apr_off_t buffered));
+
+/* Both NULL without mod_reqtimeout (looked up again each generation). */
+static APR_OPTIONAL_FN_TYPE(ap_reqtimeout_head_deadline) *rt_deadline;
+static ap_filter_rec_t *rt_filter_handle;
 
 /* ---- the filter -------------------------------------------------------- */
 
@@ -172,11 +188,19 @@ static apr_status_t head_filter(ap_filter_t *f, apr_bucket_brigade *b,
     }
 }
 
+static void head_retrieve(void)
+{
+    rt_deadline = APR_RETRIEVE_OPTIONAL_FN(ap_reqtimeout_head_deadline);
+    rt_filter_handle = rt_deadline ? ap_get_input_filter_handle("reqtimeout")
+                                   : NULL;
+}
+
 void ap__event_head_register(void)
 {
     head_filter_handle = ap_register_input_filter("EVENT_HEAD", head_filter,
                                                   NULL,
                                                   AP_FTYPE_NETWORK - 1);
+    ap_hook_optional_fn_retrieve(head_retrieve, NULL, NULL, APR_HOOK_MIDDLE);
 }
 
 void ap__event_head_attach(ap__event_conn_t *cs)
@@ -289,15 +313,51 @@ int ap__event_head_plain(ap__event_conn_t *cs)
     return top && top->frec == head_filter_handle && head_empty(cs);
 }
 
-int ap__event_head_read(ap__event_conn_t *cs)
+/* Is mod_reqtimeout's filter the top of the input chain, directly above
+ * an empty EVENT_HEAD? */
+static int under_reqtimeout(ap__event_conn_t *cs)
+{
+    ap_filter_t *top = cs->c->input_filters;
+
+    return rt_filter_handle && top && top->frec == rt_filter_handle
+           && top->next && top->next->frec == head_filter_handle
+           && head_empty(cs);
+}
+
+int ap__event_head_ours(ap__event_conn_t *cs)
+{
+    return ap__event_head_plain(cs) || under_reqtimeout(cs);
+}
+
+int ap__event_head_expired(const ap__event_conn_t *cs, apr_time_t now)
+{
+    return cs->head_deadline && now >= cs->head_deadline
+           && cs->pub.state == CONN_STATE_READ_REQUEST_LINE;
+}
+
+/* The bytes of the head that earn MinRate time, as with Apache's filter:
+ * all up to the last line feed, and those of an unfinished line that came
+ * before this read (this read's part counts once more arrives). */
+static apr_off_t credited(const ap__event_conn_t *cs, apr_size_t before)
+{
+    apr_size_t i;
+
+    for (i = cs->hlen; i > before; i--) {
+        if (cs->hbuf[i - 1] == APR_ASCII_LF) {
+            return (apr_off_t)i;
+        }
+    }
+    return (apr_off_t)before;
+}
+
+/* Read what the socket has into the buffer; 1 when the head is complete
+ * (or too big to wait for), else 0 with the last status in *rv. */
+static int read_some(ap__event_conn_t *cs, apr_status_t *rv)
 {
     apr_interval_time_t saved;
-    apr_status_t rv = APR_SUCCESS;
     int done = 0;
 
-    if (!ap__event_head_plain(cs)) {
-        return AP__EVENT_HEAD_DONE;
-    }
+    *rv = APR_SUCCESS;
     apr_socket_timeout_get(cs->sd, &saved);
     apr_socket_timeout_set(cs->sd, 0);
     while (!done) {
@@ -308,14 +368,37 @@ int ap__event_head_read(ap__event_conn_t *cs)
             break;
         }
         len = cs->hcap - cs->hlen;
-        rv = apr_socket_recv(cs->sd, cs->hbuf + cs->hlen, &len);
+        *rv = apr_socket_recv(cs->sd, cs->hbuf + cs->hlen, &len);
         cs->hlen += len;
-        if (rv != APR_SUCCESS) {
+        if (*rv != APR_SUCCESS) {
             break;
         }
         done = head_complete(cs->hbuf, cs->hlen);
     }
     apr_socket_timeout_set(cs->sd, saved);
+    return done;
+}
+
+int ap__event_head_read(ap__event_conn_t *cs)
+{
+    apr_size_t before = cs->hlen;
+    apr_status_t rv;
+    int timed = 0, done;
+
+    if (ap__event_head_expired(cs, apr_time_now())) {
+        /* Too late for more: the parser fails on what came in time. */
+        cs->head_deadline = 0;
+        publish(cs);
+        return AP__EVENT_HEAD_DONE;
+    }
+    cs->head_deadline = 0;
+    if (!ap__event_head_plain(cs)) {
+        if (!under_reqtimeout(cs)) {
+            return AP__EVENT_HEAD_DONE;
+        }
+        timed = 1;
+    }
+    done = read_some(cs, &rv);
     if (!done && rv != APR_SUCCESS && !APR_STATUS_IS_EAGAIN(rv)) {
         if (!cs->hlen) {
             publish(cs);
@@ -323,12 +406,19 @@ int ap__event_head_read(ap__event_conn_t *cs)
         }
         done = 1;   /* a partial head then EOF: the parser answers */
     }
+    if (timed) {
+        /* The rule's deadline (the first call starts its clock), and
+         * mod_reqtimeout learns which bytes it need not count again. */
+        cs->head_deadline = rt_deadline(cs->c, credited(cs, before),
+                                        (apr_off_t)cs->hlen);
+    }
     if (!done) {
         if (!cs->hlen) {
             publish(cs);        /* nothing yet: keep no buffer parked */
         }
         return AP__EVENT_HEAD_MORE;
     }
+    cs->head_deadline = 0;
     publish(cs);
     return AP__EVENT_HEAD_DONE;
 }

@@ -1,16 +1,17 @@
 /*
  * event_idle.c: keep-alive connections that stay idle shrink to a record
- * of a few hundred bytes.
+ * of about a hundred bytes.
  *
- * A plain HTTP connection (no connection filter of a module on it,
- * nothing buffered either way) that waits for its next request is parked
- * in the "dry" queue first. If no request comes within DRY_AFTER, the
- * listener keeps only its descriptor, addresses and request count in a
- * small record, and clears the connection's pool (conn_rec, filters,
- * bucket allocator: everything goes back for reuse). When the client
- * sends again, a worker builds a fresh conn_rec on the same descriptor,
- * as for a new connection, and carries the request count over. Clients
- * that send their next request at once (benchmarks, pipelines of
+ * A plain HTTP connection (no connection filter of a module on it but
+ * mod_reqtimeout's, nothing buffered either way) that waits for its next
+ * request is parked in the "dry" queue first. If no request comes within
+ * DRY_AFTER, the listener keeps only its descriptor, address family and
+ * request count in a small record, and clears the connection's pool
+ * (conn_rec, filters, bucket allocator: everything goes back for reuse).
+ * When the client sends again, a worker builds a fresh conn_rec on the
+ * same descriptor, as for a new connection (its addresses are asked from
+ * the system again), and carries the request count over. Clients that
+ * send their next request at once (benchmarks, pipelines of
  * sub-resources) never pay for this.
  */
 #include <string.h>
@@ -100,9 +101,10 @@ int ap__event_dryable(ap__event_child_t *ch, ap__event_conn_t *cs)
         || ch->ka_q->timeout <= AP__EVENT_DRY_AFTER) {
         return 0;
     }
-    /* Only the core's filters: no module keeps state on the connection
-     * that a fresh conn_rec would lose. */
-    return ap__event_head_plain(cs) && out && !out->next
+    /* Only the core's filters (and mod_reqtimeout's, whose state starts
+     * anew with each request anyway): no module keeps state on the
+     * connection that a fresh conn_rec would lose. */
+    return ap__event_head_ours(cs) && out && !out->next
            && ap_cstr_casecmp(out->frec->name, "core") == 0;
 }
 

@@ -7,8 +7,12 @@
  * fewer workers run than the machine has processors; otherwise it waits
  * in the ring for the first running worker to finish, which takes it
  * without sleeping in between. A worker blocked in a slow handler would
- * leave such a job waiting: the listener's tick hands jobs that waited
- * longer than AP__EVENT_JOB_LAG to sleeping workers whatever the count.
+ * leave such a job waiting: when no running worker has taken a job from
+ * the ring for AP__EVENT_JOB_LAG, the listener's tick wakes one sleeping
+ * worker more (and another one each further AP__EVENT_JOB_LAG without
+ * progress). Workers that are merely busy (a burst of work for every
+ * processor) take jobs all the time, and then nobody more is woken:
+ * more threads would not make more processors.
  *
  * Sleeping workers form a stack: the one that slept last, whose stack
  * and data are still in the caches, is woken first. Each has its own
@@ -22,7 +26,6 @@
 #include "event_private.h"
 #include "os_sys.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct waiter waiter_t;
 struct waiter {
@@ -53,6 +56,7 @@ struct ap__event_jobq {
     int running;                /* workers holding a job */
     int max_running;
     int terminated;
+    apr_time_t progress;        /* last time a job left the ring */
     apr_thread_mutex_t *pool_mutex;
     apr_pool_t **pools;         /* recycled connection pools */
     int npools;
@@ -168,6 +172,9 @@ apr_status_t ap__event_jobq_push(ap__event_jobq_t *q,
 
 static void take(ap__event_jobq_t *q, ap__event_job_t *job)
 {
+    if (q->count > 1) {
+        q->progress = apr_time_now();   /* others still wait: measure */
+    }
     *job = q->ring[q->head].job;
     q->head = (q->head + 1) % q->capacity;
     q->count--;
@@ -180,7 +187,7 @@ apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, int worker,
     int term;
 
     apr_thread_mutex_lock(q->mutex);
-    if (q->count > 0) {
+    if (q->count > 0 && !q->terminated) {
         take(q, job);
         if (!w->active) {
             w->active = 1;
@@ -219,27 +226,32 @@ apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, int worker,
 
 apr_interval_time_t ap__event_jobq_tick(ap__event_jobq_t *q, apr_time_t now)
 {
-    waiter_t *woken[16];
+    waiter_t *w = NULL;
     apr_interval_time_t next = -1;
-    int n = 0, i;
 
     apr_thread_mutex_lock(q->mutex);
-    while (q->count > 0 && q->sleepers && n < (int)ARRAY_LEN(woken)
-           && q->ring[q->head].queued + AP__EVENT_JOB_LAG <= now) {
-        ap__event_job_t job;
-
-        take(q, &job);
-        woken[n++] = hand_over(q, &job);
-    }
     if (q->count > 0) {
-        next = q->ring[q->head].queued + AP__EVENT_JOB_LAG - now;
-        if (next < 0) {
-            next = 0;
+        apr_time_t since = q->ring[q->head].queued > q->progress
+                           ? q->ring[q->head].queued : q->progress;
+
+        if (q->sleepers && since + AP__EVENT_JOB_LAG <= now) {
+            ap__event_job_t job;
+
+            take(q, &job);
+            w = hand_over(q, &job);
+            q->progress = now;
+            since = now;
+        }
+        if (q->count > 0) {
+            next = since + AP__EVENT_JOB_LAG - now;
+            if (next < 0) {
+                next = 0;
+            }
         }
     }
     apr_thread_mutex_unlock(q->mutex);
-    for (i = 0; i < n; i++) {
-        wake(woken[i]);
+    if (w) {
+        wake(w);
     }
     return next;
 }
@@ -264,6 +276,16 @@ void ap__event_jobq_term(ap__event_jobq_t *q)
 int ap__event_jobq_idlers(ap__event_jobq_t *q)
 {
     return (int)apr_atomic_read32(&q->idlers);
+}
+
+int ap__event_jobq_running(ap__event_jobq_t *q)
+{
+    int n;
+
+    apr_thread_mutex_lock(q->mutex);
+    n = q->running;
+    apr_thread_mutex_unlock(q->mutex);
+    return n;
 }
 
 int ap__event_jobq_backlog(ap__event_jobq_t *q)

@@ -278,11 +278,31 @@ static int workers_busy(ap__event_child_t *ch)
            && ap__event_jobq_backlog(ch->jobs) > 0;
 }
 
+/* A request head that did not come in time. Under mod_reqtimeout's rule
+ * it is not just closed: as in Apache, the client gets a 408 once its
+ * request line is in (nothing before that) and AH01382 is logged, so a
+ * worker finishes it: the head read hands over what came in time, and
+ * mod_reqtimeout's filter, past its deadline, fails the read where the
+ * rest would have to be waited for. Under Timeout it is closed. */
+static void head_timed_out(ap__event_child_t *ch, ap__event_conn_t *cs,
+                           apr_time_t now)
+{
+    ap__event_job_t job = { NULL, NULL, NULL, NULL, NULL };
+
+    if (ch->workers_may_exit || !ap__event_head_expired(cs, now)) {
+        ap__event_close(ch, cs);
+        return;
+    }
+    job.cs = cs;
+    ap__event_jobq_push(ch->jobs, &job);
+}
+
 static void process_timeouts(ap__event_child_t *ch, int graceful)
 {
     apr_time_t now = apr_time_now();
     ap__event_conn_t *expired = NULL;
     ap__event_conn_t *to_dry = NULL;
+    ap__event_conn_t *heads = NULL;
     ap__event_idle_t *dried = NULL;
     int kill_ka = graceful || workers_busy(ch);
     int i;
@@ -299,7 +319,7 @@ static void process_timeouts(ap__event_child_t *ch, int graceful)
     }
     take_expired(ch, ch->wc_q, now, 0, &expired);
     take_expired(ch, ch->linger_q, now, 0, &expired);
-    take_expired(ch, ch->head_q, now, 0, &expired);
+    take_expired(ch, ch->head_q, now, 0, &heads);
     take_expired(ch, ch->dry_q, now, kill_ka, kill_ka ? &expired : &to_dry);
     take_dried(ch, now, kill_ka, &dried);
     if (graceful) {
@@ -307,6 +327,11 @@ static void process_timeouts(ap__event_child_t *ch, int graceful)
     }
     next_expiry(ch);
     apr_thread_mutex_unlock(ch->tq_mutex);
+    while (heads) {
+        ap__event_conn_t *cs = heads;
+        heads = cs->next;
+        head_timed_out(ch, cs, now);
+    }
     while (expired) {
         ap__event_conn_t *cs = expired;
         expired = cs->next;
@@ -330,8 +355,13 @@ static apr_interval_time_t poll_timeout(ap__event_child_t *ch,
     apr_interval_time_t t = ch->listeners_off ? POLL_IDLE : POLL_CAP;
     apr_time_t next;
 
+    apr_interval_time_t timer_due = ap__event_timers_due(ch, apr_time_now());
+
     if (job_due >= 0 && job_due < t) {
         t = job_due;
+    }
+    if (timer_due >= 0 && timer_due < t) {
+        t = timer_due;
     }
 
     apr_thread_mutex_lock(ch->tq_mutex);
@@ -394,6 +424,7 @@ void *APR_THREAD_FUNC ap__event_listener(apr_thread_t *thd, void *data)
         }
         process_timeouts(ch, graceful);
         now = apr_time_now();
+        ap__event_timers_run(ch, now);
         job_due = ap__event_jobq_tick(ch->jobs, now);
         ap__event_trim(ch, now);
     }

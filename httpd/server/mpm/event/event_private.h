@@ -51,8 +51,6 @@ typedef struct {
     double worker_factor;       /* AsyncRequestWorkerFactor */
     int active_daemons_limit;   /* max_workers / threads_per_child */
     int one_process;            /* -X / -DONE_PROCESS */
-    int foreground;             /* -DFOREGROUND / -DNO_DETACH */
-    int no_detach;              /* -DNO_DETACH */
 } ap__event_conf_t;
 
 extern ap__event_conf_t ap__event_conf;
@@ -62,9 +60,6 @@ typedef struct {
     ap_unixd_mpm_retained_data *mpm;
     int first_server_limit;     /* ServerLimit cannot change on restart */
     int first_thread_limit;
-    int max_daemons_limit;      /* highest slot used + 1 */
-    int spawn_rate;             /* children per maintenance pass */
-    int detached;
 } ap__event_retained_t;
 
 extern ap__event_retained_t *ap__event_retained;
@@ -108,6 +103,8 @@ struct ap__event_conn {
     apr_size_t hcap;
     apr_bucket_brigade *head_bb;/* complete head served by EVENT_HEAD */
     int pipelined;              /* next request already buffered */
+    apr_time_t head_deadline;   /* mod_reqtimeout's for the head parked in
+                                 * head_q; 0: none (Timeout applies) */
 };
 
 typedef struct ap__event_idle ap__event_idle_t;
@@ -142,18 +139,27 @@ void ap__event_tq_append(ap__event_tq_t *q, ap__event_conn_t *cs,
 /** Unlink @a cs from its queue, if any. Caller holds the mutex. */
 void ap__event_tq_remove(ap__event_conn_t *cs);
 
-/** One job for a worker: a new socket or a connection ready again. */
+/** Insert @a cs at its place by @a expiry (for queues whose members have
+ *  their own deadlines: head_q). Caller holds the mutex. */
+void ap__event_tq_insert(ap__event_tq_t *q, ap__event_conn_t *cs,
+                         apr_time_t expiry);
+
+typedef struct ap__event_timer ap__event_timer_t;
+
+/** One job for a worker: a new socket, a connection ready again, or a
+ *  timed callback that is due. */
 typedef struct {
     ap__event_conn_t *cs;       /* NULL for a new connection */
     ap__event_idle_t *idle;     /* a dried connection that woke up */
     apr_socket_t *sd;           /* new connection's socket */
     apr_pool_t *p;              /* new connection's pool */
+    ap__event_timer_t *timer;   /* a due timed callback */
 } ap__event_job_t;
 
 typedef struct ap__event_jobq ap__event_jobq_t;
 
-/** How long a job may wait for a running worker before the listener
- *  wakes a sleeping one for it (a running worker may be blocked). */
+/** How long jobs may wait without any running worker taking one before
+ *  the listener wakes a sleeping worker (the running ones are blocked). */
 #define AP__EVENT_JOB_LAG apr_time_from_msec(1)
 
 /** A queue for @a workers worker threads (numbered 0 .. workers-1). */
@@ -164,16 +170,19 @@ apr_status_t ap__event_jobq_create(ap__event_jobq_t **q, int workers,
 apr_status_t ap__event_jobq_push(ap__event_jobq_t *q,
                                  const ap__event_job_t *job);
 /** Worker @a worker waits for a job; APR_EOF once the queue is
- *  terminated and empty. */
+ *  terminated (jobs still queued then are dropped). */
 apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, int worker,
                                 ap__event_job_t *job);
-/** Listener: wake sleepers for jobs queued longer than AP__EVENT_JOB_LAG;
- *  returns the time until the next job would be late, -1 if none waits. */
+/** Listener: wake one sleeper when jobs wait and none left the queue for
+ *  AP__EVENT_JOB_LAG (the running workers are blocked); returns the time
+ *  until the next such check is due, -1 if no job waits. */
 apr_interval_time_t ap__event_jobq_tick(ap__event_jobq_t *q, apr_time_t now);
 /** Wake every waiting worker for good. */
 void ap__event_jobq_term(ap__event_jobq_t *q);
 /** Workers currently waiting in pop (read without the lock). */
 int ap__event_jobq_idlers(ap__event_jobq_t *q);
+/** Workers holding a job now. */
+int ap__event_jobq_running(ap__event_jobq_t *q);
 /** Jobs waiting for a worker. */
 int ap__event_jobq_backlog(ap__event_jobq_t *q);
 
@@ -194,22 +203,27 @@ typedef struct {
     ap__event_tq_t *ka_q;             /* default KeepAliveTimeout */
     ap__event_tq_t *wc_q;             /* write completion (Timeout) */
     ap__event_tq_t *linger_q;         /* lingering close */
-    ap__event_tq_t *head_q;           /* partial request heads (Timeout) */
+    ap__event_tq_t *head_q;           /* partial request heads (Timeout or
+                                       * mod_reqtimeout's deadline) */
     ap__event_tq_t *dry_q;            /* keep-alive, to dry if still idle */
     apr_pool_t *idle_pool;            /* records and their shells */
-    ap__event_idle_t *dq_head;        /* dried, by expiry */
-    ap__event_idle_t *dq_tail;
-    int dq_count;
-    ap__event_idle_t *idle_free;      /* spare records */
-    ap__event_tq_t extra_q[8];        /* other KeepAliveTimeouts */
-    int n_extra_q;
-    apr_time_t next_expiry;           /* earliest head expiry, 0: none */
     apr_file_t **shells;              /* by descriptor number */
     int n_shells;
     apr_socket_t *closer;             /* closes a dried descriptor */
     int dried_since_trim;             /* see ap__event_trim() */
     apr_time_t last_trim;
     apr_time_t last_dry;
+    ap__event_idle_t *dq_head;        /* dried, by expiry */
+    ap__event_idle_t *dq_tail;
+    int dq_count;
+    ap__event_idle_t *idle_free;      /* spare records */
+    ap__event_timer_t **timers;       /* min-heap by due time */
+    int n_timers;
+    int timers_cap;
+    ap__event_timer_t *timer_free;    /* spare timers */
+    ap__event_tq_t extra_q[8];        /* other KeepAliveTimeouts */
+    int n_extra_q;
+    apr_time_t next_expiry;           /* earliest head expiry, 0: none */
     volatile apr_uint32_t connections;/* open connections of this child */
     volatile apr_uint32_t accepted;   /* for MaxConnectionsPerChild */
     volatile apr_uint32_t lingering;  /* of them, in lingering close */
@@ -272,10 +286,22 @@ int ap__event_head_read(ap__event_conn_t *cs);
 /** Is EVENT_HEAD the top of the input chain, holding nothing? */
 int ap__event_head_plain(ap__event_conn_t *cs);
 
+/** Are heads read here: plain, or under mod_reqtimeout's filter alone
+ *  (whose state a fresh conn_rec gets anew in pre_connection)? */
+int ap__event_head_ours(ap__event_conn_t *cs);
+
+/** Has the head parked in head_q outlived its mod_reqtimeout deadline?
+ *  Then a worker, not a plain close, must end it (event_listener.c). */
+int ap__event_head_expired(const ap__event_conn_t *cs, apr_time_t now);
+
 /* ---- idle keep-alive connections reduced to a record (event_idle.c) -- */
 
 /** Idle this long in keep-alive before drying. */
 #define AP__EVENT_DRY_AFTER apr_time_from_msec(200)
+
+/** Listener: return free heap memory to the system after many
+ *  connections dried (rate-limited). */
+void ap__event_trim(ap__event_child_t *ch, apr_time_t now);
 
 /** May @a cs be dried while it waits (worker, before parking)? */
 int ap__event_dryable(ap__event_child_t *ch, ap__event_conn_t *cs);
@@ -288,10 +314,6 @@ void ap__event_dry(ap__event_child_t *ch, ap__event_conn_t *cs);
 void ap__event_dq_remove(ap__event_child_t *ch, ap__event_idle_t *rec);
 
 /** Close a dried connection that is out of the pollset and list. */
-/** Listener: return free heap memory to the system after many
- *  connections dried (rate-limited). */
-void ap__event_trim(ap__event_child_t *ch, apr_time_t now);
-
 void ap__event_idle_close(ap__event_child_t *ch, ap__event_idle_t *rec);
 
 /** A socket in @a p for a dried connection that woke up (the record is
@@ -299,9 +321,21 @@ void ap__event_idle_close(ap__event_child_t *ch, ap__event_idle_t *rec);
 apr_socket_t *ap__event_wake(ap__event_child_t *ch, ap__event_idle_t *rec,
                              apr_pool_t *p, long *keepalives);
 
-/* ---- the parent (event_parent.c) ---------------------------------------- */
+/* ---- timed callbacks (event_timers.c) -------------------------------- */
 
-/** The mpm hook: run the server until restart (OK) or stop (DONE). */
-int ap__event_run(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s);
+/** The mpm_register_timed_callback hook: run @a cbfn(@a baton) on a
+ *  worker after @a t microseconds. */
+apr_status_t ap__event_register_timed_callback(apr_time_t t,
+                                               ap_mpm_callback_fn_t *cbfn,
+                                               void *baton);
+
+/** Listener: time until the earliest timer is due, -1 if none. */
+apr_interval_time_t ap__event_timers_due(ap__event_child_t *ch, apr_time_t now);
+
+/** Listener: hand every due timer to the workers. */
+void ap__event_timers_run(ap__event_child_t *ch, apr_time_t now);
+
+/** Worker: run a due timer's callback and recycle it. */
+void ap__event_timer_fire(ap__event_child_t *ch, ap__event_timer_t *te);
 
 #endif /* EVENT_PRIVATE_H */

@@ -245,6 +245,10 @@ static void process_job(ap__event_child_t *ch, apr_thread_t *thd,
 {
     ap__event_conn_t *cs = job->cs;
 
+    if (job->timer) {
+        ap__event_timer_fire(ch, job->timer);
+        return;
+    }
     if (job->idle) {
         cs = wake(ch, thd, job, thread_num);
         if (!cs) {

@@ -2,8 +2,9 @@
  * prefork.c: the prefork MPM as a module (mpm_prefork_module): its
  * directives, their checks, the start-up work of each generation
  * (listeners, pipe of death, accept mutex) and the hooks through which
- * the core drives it. The processes are in prefork_parent.c and
- * prefork_child.c; waiting for connections in prefork_accept.c.
+ * the core drives it. The parent process is the core's (mpm_parent*.c),
+ * told here what a prefork child is; the child is in prefork_child.c,
+ * waiting for connections in prefork_accept.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "ap_listen.h"
 #include "mpm_common.h"
 #include "util_mutex.h"
+#include "mpm_parent_private.h"
 
 #include "prefork_private.h"
 
@@ -32,6 +34,25 @@ ap_pod_t *ap__prefork_pod = NULL;
 apr_proc_mutex_t *ap__prefork_accept_mutex = NULL;
 
 static const char retained_key[] = "mpm_prefork_retained";
+
+/* The prefork MPM as the shared parent sees it: its idle workers are
+ * whole children; conf is set by check_config. The tags, in
+ * ap__mpm_parent_msg_e order, are Apache's. */
+static ap__mpm_parent_t prefork_parent = {
+    .mpm = &mpm_prefork_module,
+    .child_main = ap__prefork_child_main,
+    .pod = &ap__prefork_pod,
+    .is_threaded = AP_MPMQ_NOT_SUPPORTED,
+    .is_forked = AP_MPMQ_DYNAMIC,
+    .prefork_fork = 1,
+    .fork_pause = 10,
+    .hold_off = 10,
+    .graceful_words = "Graceful restart requested, doing restart",
+    .tag = { APLOGNO(00163), APLOGNO(00164), APLOGNO(00169), APLOGNO(00170),
+             APLOGNO(00171), APLOGNO(00172), APLOGNO(00159), APLOGNO(00162),
+             APLOGNO(00161), NULL, NULL, APLOGNO(00167), APLOGNO(00160),
+             APLOGNO(10304), APLOGNO(00016) },
+};
 
 /* ---- directives ------------------------------------------------------- */
 
@@ -99,40 +120,6 @@ static void conf_defaults(void)
     ap__prefork_conf.server_limit = AP__PREFORK_DEFAULT_SERVER_LIMIT;
 }
 
-static void read_defines(void)
-{
-    ap__prefork_conf_t *c = &ap__prefork_conf;
-
-    if (ap_exists_config_define("DEBUG")) {
-        c->one_process = 1;
-        c->foreground = 1;
-        c->no_detach = 0;
-        return;
-    }
-    c->one_process = ap_exists_config_define("ONE_PROCESS");
-    c->no_detach = ap_exists_config_define("NO_DETACH");
-    c->foreground = ap_exists_config_define("FOREGROUND");
-}
-
-static int detach(void)
-{
-    const ap__prefork_conf_t *c = &ap__prefork_conf;
-    apr_status_t rv;
-
-    if (c->one_process || c->foreground || ap__prefork_retained->detached) {
-        return OK;
-    }
-    rv = apr_proc_detach(c->no_detach ? APR_PROC_DETACH_FOREGROUND
-                                      : APR_PROC_DETACH_DAEMONIZE);
-    if (rv != APR_SUCCESS) {
-        ap_log_error(APLOG_MARK, APLOG_CRIT, rv, NULL, APLOGNO(00160)
-                     "apr_proc_detach failed");
-        return HTTP_INTERNAL_SERVER_ERROR;
-    }
-    ap__prefork_retained->detached = 1;
-    return OK;
-}
-
 static void get_retained(void)
 {
     ap__prefork_retained = ap_retained_data_get(retained_key);
@@ -140,7 +127,6 @@ static void get_retained(void)
         ap__prefork_retained =
             ap_retained_data_create(retained_key,
                                     sizeof(*ap__prefork_retained));
-        ap__prefork_retained->idle_spawn_rate = 1;
     }
     ap__prefork_retained->mpm = ap_unixd_mpm_get_retained_data();
 }
@@ -149,22 +135,15 @@ static int prefork_pre_config(apr_pool_t *pconf, apr_pool_t *plog,
                               apr_pool_t *ptemp)
 {
     apr_status_t rv;
+    int rc;
 
     get_retained();
-    ap__prefork_retained->mpm->module_loads++;
-    read_defines();
-    /* The first load only checks the configuration; the server proper
-     * starts (detached) from the second, as in Apache. */
-    if (ap__prefork_retained->mpm->module_loads == 2) {
-        int rc = detach();
-        if (rc != OK) {
-            return rc;
-        }
+    rc = ap__mpm_parent_pre_config(&prefork_parent, pconf,
+                                   &ap__prefork_conf.one_process);
+    if (rc != OK) {
+        return rc;
     }
     conf_defaults();
-    mpm_common_pre_config(pconf);
-    ap_listen_pre_config();
-    ap__prefork_pod = NULL;
     ap__prefork_accept_mutex = NULL;
     /* Registered before the configuration is read, so that a
      * "Mutex ... mpm-accept" line is accepted. */
@@ -275,10 +254,20 @@ static void clamp_counts(apr_pool_t *p, server_rec *s, int startup)
 static int prefork_check_config(apr_pool_t *pconf, apr_pool_t *plog,
                                 apr_pool_t *ptemp, server_rec *s)
 {
+    const ap__prefork_conf_t *c = &ap__prefork_conf;
     int startup = ap__prefork_retained->mpm->module_loads == 1;
 
     clamp_server_limit(ptemp, s, startup);
     clamp_counts(ptemp, s, startup);
+    /* Each child is one worker, and no more children than
+     * MaxRequestWorkers take slots, whatever their generation. */
+    prefork_parent.conf = (ap__mpm_limits_t) {
+        .one_process = c->one_process, .server_limit = c->server_limit,
+        .slot_limit = c->daemons_limit, .thread_limit = 1,
+        .threads_per_child = 1, .active_limit = c->daemons_limit,
+        .start = c->daemons_to_start, .min_spare = c->min_free,
+        .max_spare = c->max_free
+    };
     return OK;
 }
 
@@ -317,70 +306,17 @@ static int make_accept_mutex(apr_pool_t *pconf, server_rec *s)
 static int prefork_open_logs(apr_pool_t *pconf, apr_pool_t *plog,
                              apr_pool_t *ptemp, server_rec *s)
 {
-    int exit_status = 0;
-    apr_status_t rv;
+    int rc = ap__mpm_parent_open_logs(&prefork_parent, pconf, s);
 
-    /* "-k stop" and friends, unless main.c did it already. */
-    if (ap_signal_server(&exit_status, pconf) != 0) {
-        exit(exit_status);
-    }
-    if (ap_setup_listeners(s) < 1) {
-        ap_log_error(APLOG_MARK, APLOG_ALERT | APLOG_STARTUP, 0, NULL,
-                     APLOGNO(10304) "no listening sockets available, "
-                     "shutting down");
-        return !OK;
-    }
-    if (ap__prefork_conf.one_process) {
-        return OK;
-    }
-    rv = ap_mpm_pod_open(pconf, &ap__prefork_pod);
-    if (rv != APR_SUCCESS) {
-        ap_log_error(APLOG_MARK, APLOG_CRIT | APLOG_STARTUP, rv, NULL,
-                     APLOGNO(00016) "could not open pipe-of-death");
-        return !OK;
+    if (rc != OK || ap__prefork_conf.one_process) {
+        return rc;
     }
     return make_accept_mutex(pconf, s);
 }
 
-/* ---- queries ------------------------------------------------------------ */
-
-static int query_value(int code, int *result)
-{
-    const ap__prefork_conf_t *c = &ap__prefork_conf;
-    const ap__prefork_retained_t *r = ap__prefork_retained;
-
-    switch (code) {
-    case AP_MPMQ_MAX_DAEMON_USED:    *result = r->max_daemons_limit; break;
-    case AP_MPMQ_IS_THREADED:        *result = AP_MPMQ_NOT_SUPPORTED; break;
-    case AP_MPMQ_IS_FORKED:          *result = AP_MPMQ_DYNAMIC; break;
-    case AP_MPMQ_IS_ASYNC:           *result = 0; break;
-    case AP_MPMQ_HARD_LIMIT_DAEMONS: *result = c->server_limit; break;
-    case AP_MPMQ_HARD_LIMIT_THREADS: *result = 1; break;
-    case AP_MPMQ_MAX_THREADS:        *result = 1; break;
-    case AP_MPMQ_MIN_SPARE_DAEMONS:  *result = c->min_free; break;
-    case AP_MPMQ_MIN_SPARE_THREADS:  *result = 0; break;
-    case AP_MPMQ_MAX_SPARE_DAEMONS:  *result = c->max_free; break;
-    case AP_MPMQ_MAX_SPARE_THREADS:  *result = 0; break;
-    case AP_MPMQ_MAX_REQUESTS_DAEMON: *result = ap_max_requests_per_child;
-                                     break;
-    case AP_MPMQ_MAX_DAEMONS:        *result = c->daemons_limit; break;
-    case AP_MPMQ_MPM_STATE:          *result = r->mpm->mpm_state; break;
-    case AP_MPMQ_GENERATION:         *result = r->mpm->my_generation; break;
-    default:
-        return 0;
-    }
-    return 1;
-}
-
 static int prefork_query(int query_code, int *result, apr_status_t *rv)
 {
-    if (!ap__prefork_retained) {
-        /* Asked before pre_config (e.g. "-V"): the retained data is
-         * there to be found or made. */
-        get_retained();
-    }
-    *rv = query_value(query_code, result) ? APR_SUCCESS : APR_ENOTIMPL;
-    return OK;
+    return ap__mpm_parent_query(&prefork_parent, query_code, result, rv);
 }
 
 static const char *prefork_get_name(void)
@@ -390,7 +326,7 @@ static const char *prefork_get_name(void)
 
 static int prefork_mpm(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s)
 {
-    return ap__prefork_run(pconf, plog, s);
+    return ap__mpm_parent_run(&prefork_parent, pconf, plog, s);
 }
 
 static void prefork_hooks(apr_pool_t *p)

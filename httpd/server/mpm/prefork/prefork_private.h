@@ -49,8 +49,6 @@ typedef struct {
     int daemons_limit;          /* MaxRequestWorkers (MaxClients) */
     int server_limit;           /* ServerLimit */
     int one_process;            /* -X / -DONE_PROCESS / -DDEBUG */
-    int foreground;             /* -DFOREGROUND */
-    int no_detach;              /* -DNO_DETACH */
 } ap__prefork_conf_t;
 
 extern ap__prefork_conf_t ap__prefork_conf;
@@ -59,11 +57,6 @@ extern ap__prefork_conf_t ap__prefork_conf;
 typedef struct {
     ap_unixd_mpm_retained_data *mpm;
     int first_server_limit;     /* ServerLimit cannot change on restart */
-    int max_daemons_limit;      /* highest slot used + 1 */
-    int idle_spawn_rate;        /* children per maintenance pass */
-    int hold_off_spawning;      /* passes without doubling after graceful */
-    int maxclients_reported;    /* "reached MaxRequestWorkers" said once */
-    int detached;
 } ap__prefork_retained_t;
 
 extern ap__prefork_retained_t *ap__prefork_retained;
@@ -74,11 +67,6 @@ extern ap_pod_t *ap__prefork_pod;
 /** This generation's accept mutex; NULL when accept is not serialised
  *  (one listener, "Mutex none", or -X). */
 extern apr_proc_mutex_t *ap__prefork_accept_mutex;
-
-/* ---- the parent (prefork_parent.c) ------------------------------------- */
-
-/** The mpm hook: run the server until restart (OK) or stop (DONE). */
-int ap__prefork_run(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s);
 
 /* ---- a child (prefork_child.c) ----------------------------------------- */
 

@@ -2,7 +2,8 @@
  * simple.c: the simple MPM as a module (mpm_simple_module): its
  * directives (SimpleProcCount, SimpleThreadCount and the common ones),
  * their checks, and the hooks through which the core drives it. The
- * parent is in simple_run.c and simple_children.c, a child in
+ * parent process is the core's (mpm_parent*.c), told here what a simple
+ * child is and that SimpleProcCount of them are kept alive; a child is in
  * simple_child.c, simple_event.c, simple_io.c and simple_timers.c.
  */
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "ap_mpm.h"
 #include "ap_listen.h"
 #include "mpm_common.h"
+#include "mpm_parent_private.h"
 
 #include "simple_private.h"
 
@@ -30,6 +32,48 @@ ap__simple_retained_t *ap__simple_retained = NULL;
 ap_pod_t *ap__simple_pod = NULL;
 
 static const char retained_key[] = "mpm_simple_retained";
+
+static void keep_children(ap__mpm_parent_t *pp);
+
+/* The simple MPM as the shared parent sees it; conf is set by
+ * check_config. Its log numbers, in ap__mpm_parent_msg_e order. */
+static ap__mpm_parent_t simple_parent = {
+    .mpm = &mpm_simple_module,
+    .child_main = ap__simple_child_main,
+    .maintain = keep_children,
+    .podx = &ap__simple_pod,
+    .is_threaded = AP_MPMQ_STATIC,
+    .is_forked = AP_MPMQ_STATIC,
+    .is_async = 1,
+    .fork_pause = 1,
+    .reap_maintains = 1,
+    .tag = { APLOGNO(10215), APLOGNO(10216), APLOGNO(10211), APLOGNO(10212),
+             APLOGNO(10213), APLOGNO(10214), APLOGNO(10209), "", NULL, NULL,
+             NULL, NULL, APLOGNO(10217), APLOGNO(10220), APLOGNO(10221) },
+};
+
+/* The maintenance pass: SimpleProcCount children of this generation,
+ * whatever they do (a crashed one is replaced at the next pass). */
+static void keep_children(ap__mpm_parent_t *pp)
+{
+    static int reported = 0;
+    ap__mpm_census_t cs;
+    int missing;
+
+    ap__mpm_parent_census(pp, &cs);
+    missing = ap__simple_conf.procs - cs.active;
+    if (missing <= 0 || ap__mpm_parent_start(pp, missing) == missing) {
+        reported = 0;
+        return;
+    }
+    ap__mpm_parent_census(pp, &cs);
+    if (cs.n_free == 0 && !reported) {
+        ap_log_error(APLOG_MARK, APLOG_ERR, 0, ap_server_conf,
+                     APLOGNO(10210) "simple: scoreboard is full; waiting for "
+                     "old children to exit");
+        reported = 1;
+    }
+}
 
 /* ---- directives --------------------------------------------------------- */
 
@@ -67,63 +111,24 @@ static const command_rec simple_cmds[] = {
 
 /* ---- configuration phases ------------------------------------------------ */
 
-static void read_defines(void)
-{
-    if (ap_exists_config_define("DEBUG")) {
-        ap__simple_conf.one_process = 1;
-        ap__simple_conf.foreground = 1;
-        ap__simple_conf.no_detach = 0;
-        return;
-    }
-    ap__simple_conf.one_process = ap_exists_config_define("ONE_PROCESS");
-    ap__simple_conf.no_detach = ap_exists_config_define("NO_DETACH");
-    ap__simple_conf.foreground = ap_exists_config_define("FOREGROUND");
-}
-
-static int detach(void)
-{
-    apr_status_t rv;
-
-    if (ap__simple_conf.one_process || ap__simple_conf.foreground
-        || ap__simple_retained->detached) {
-        return OK;
-    }
-    rv = apr_proc_detach(ap__simple_conf.no_detach
-                         ? APR_PROC_DETACH_FOREGROUND
-                         : APR_PROC_DETACH_DAEMONIZE);
-    if (rv != APR_SUCCESS) {
-        ap_log_error(APLOG_MARK, APLOG_CRIT, rv, NULL, APLOGNO(10217)
-                     "simple: apr_proc_detach failed");
-        return HTTP_INTERNAL_SERVER_ERROR;
-    }
-    ap__simple_retained->detached = 1;
-    return OK;
-}
-
 static int simple_pre_config(apr_pool_t *pconf, apr_pool_t *plog,
                              apr_pool_t *ptemp)
 {
+    int rc;
+
     ap__simple_retained = ap_retained_data_get(retained_key);
     if (!ap__simple_retained) {
         ap__simple_retained = ap_retained_data_create(
             retained_key, sizeof(*ap__simple_retained));
     }
     ap__simple_retained->mpm = ap_unixd_mpm_get_retained_data();
-    ap__simple_retained->mpm->module_loads++;
-    read_defines();
-    /* The first load only checks the configuration; the server proper
-     * starts (detached) from the second, as in Apache. */
-    if (ap__simple_retained->mpm->module_loads == 2) {
-        int rc = detach();
-        if (rc != OK) {
-            return rc;
-        }
+    rc = ap__mpm_parent_pre_config(&simple_parent, pconf,
+                                   &ap__simple_conf.one_process);
+    if (rc != OK) {
+        return rc;
     }
     ap__simple_conf.procs = AP__SIMPLE_DEFAULT_PROCS;
     ap__simple_conf.threads = AP__SIMPLE_DEFAULT_THREADS;
-    mpm_common_pre_config(pconf);
-    ap_listen_pre_config();
-    ap__simple_pod = NULL;
     return OK;
 }
 
@@ -171,75 +176,26 @@ static int simple_check_config(apr_pool_t *pconf, apr_pool_t *plog,
         clamp(&ap__simple_conf.threads, r->thread_limit,
               "SimpleThreadCount", 0);
     }
+    simple_parent.conf = (ap__mpm_limits_t) {
+        .one_process = ap__simple_conf.one_process,
+        .server_limit = r->server_limit, .slot_limit = r->server_limit,
+        .thread_limit = r->thread_limit,
+        .threads_per_child = ap__simple_conf.threads,
+        .active_limit = ap__simple_conf.procs,
+        .start = ap__simple_conf.procs
+    };
     return OK;
 }
 
 static int simple_open_logs(apr_pool_t *pconf, apr_pool_t *plog,
                             apr_pool_t *ptemp, server_rec *s)
 {
-    int exit_status = 0;
-    apr_status_t rv;
-
-    /* "-k stop" and friends, unless main.c did it already. */
-    if (ap_signal_server(&exit_status, pconf) != 0) {
-        exit(exit_status);
-    }
-    if (ap_setup_listeners(s) < 1) {
-        ap_log_error(APLOG_MARK, APLOG_ALERT | APLOG_STARTUP, 0, NULL,
-                     APLOGNO(10220) "no listening sockets available, "
-                     "shutting down");
-        return !OK;
-    }
-    if (!ap__simple_conf.one_process) {
-        rv = ap_mpm_podx_open(pconf, &ap__simple_pod);
-        if (rv != APR_SUCCESS) {
-            ap_log_error(APLOG_MARK, APLOG_CRIT | APLOG_STARTUP, rv, NULL,
-                         APLOGNO(10221) "simple: could not open the pipe of "
-                         "death");
-            return !OK;
-        }
-    }
-    return OK;
-}
-
-/* ---- queries ------------------------------------------------------------ */
-
-static int query_value(int code, int *result)
-{
-    const ap__simple_conf_t *c = &ap__simple_conf;
-    const ap__simple_retained_t *r = ap__simple_retained;
-
-    switch (code) {
-    case AP_MPMQ_MAX_DAEMON_USED:   *result = r->max_daemons_limit; break;
-    case AP_MPMQ_IS_THREADED:       *result = AP_MPMQ_STATIC; break;
-    case AP_MPMQ_IS_FORKED:         *result = AP_MPMQ_STATIC; break;
-    case AP_MPMQ_IS_ASYNC:          *result = 1; break;
-    case AP_MPMQ_HARD_LIMIT_DAEMONS: *result = r->server_limit; break;
-    case AP_MPMQ_HARD_LIMIT_THREADS: *result = r->thread_limit; break;
-    case AP_MPMQ_MAX_THREADS:       *result = c->threads; break;
-    case AP_MPMQ_MAX_DAEMONS:       *result = c->procs; break;
-    case AP_MPMQ_MIN_SPARE_DAEMONS: *result = 0; break;
-    case AP_MPMQ_MIN_SPARE_THREADS: *result = 0; break;
-    case AP_MPMQ_MAX_SPARE_DAEMONS: *result = 0; break;
-    case AP_MPMQ_MAX_SPARE_THREADS: *result = 0; break;
-    case AP_MPMQ_MAX_REQUESTS_DAEMON: *result = ap_max_requests_per_child;
-                                    break;
-    case AP_MPMQ_MPM_STATE:         *result = r->mpm->mpm_state; break;
-    case AP_MPMQ_GENERATION:        *result = r->mpm->my_generation; break;
-    default:
-        return 0;
-    }
-    return 1;
+    return ap__mpm_parent_open_logs(&simple_parent, pconf, s);
 }
 
 static int simple_query(int query_code, int *result, apr_status_t *rv)
 {
-    if (!ap__simple_retained) {
-        *rv = APR_EGENERAL;
-        return DECLINED;
-    }
-    *rv = query_value(query_code, result) ? APR_SUCCESS : APR_ENOTIMPL;
-    return OK;
+    return ap__mpm_parent_query(&simple_parent, query_code, result, rv);
 }
 
 static const char *simple_get_name(void)
@@ -249,7 +205,7 @@ static const char *simple_get_name(void)
 
 static int simple_mpm(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s)
 {
-    return ap__simple_run(pconf, plog, s);
+    return ap__mpm_parent_run(&simple_parent, pconf, plog, s);
 }
 
 static void simple_hooks(apr_pool_t *p)
@@ -266,6 +222,8 @@ static void simple_hooks(apr_pool_t *p)
     ap_hook_mpm(simple_mpm, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_mpm_query(simple_query, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_mpm_get_name(simple_get_name, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_mpm_register_timed_callback(ap__simple_register_timed, NULL, NULL,
+                                        APR_HOOK_MIDDLE);
 }
 
 AP_DECLARE_MODULE(mpm_simple) = {

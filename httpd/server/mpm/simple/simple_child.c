@@ -20,6 +20,11 @@ APLOG_USE_MODULE(mpm_simple);
 /* The child being run, for the SIGTERM handler. */
 static ap__simple_child_t *volatile running_child = NULL;
 
+ap__simple_child_t *ap__simple_running_child(void)
+{
+    return running_child;
+}
+
 static void child_sig_term(int sig)
 {
     ap__simple_child_t *ch = running_child;
@@ -148,11 +153,7 @@ static apr_status_t setup(ap__simple_child_t *ch)
     apr_uint32_t size = (apr_uint32_t)ap__simple_conf.threads * 16 + 256;
     apr_status_t rv;
 
-    rv = apr_thread_mutex_create(&ch->mutex, APR_THREAD_MUTEX_DEFAULT,
-                                 ch->pchild);
-    if (rv == APR_SUCCESS) {
-        rv = ap__simple_heap_init(&ch->timers, ch->pchild);
-    }
+    rv = ap__simple_heap_init(&ch->timers, ch->pchild);
     if (rv == APR_SUCCESS) {
         /* Grows past its initial size as needed on epoll and kqueue. */
         rv = apr_pollset_create(&ch->pollset, size, ch->pchild,
@@ -175,6 +176,32 @@ static apr_status_t setup(ap__simple_child_t *ch)
         apr_signal_unblock(SIGTERM);
     }
     return rv;
+}
+
+/* What modules may use from child_init on: the mutex, and the pool of
+ * timed callback records (its own allocator: any thread allocates from
+ * it, under the mutex, while the loop allocates from pchild). */
+static apr_status_t early_setup(ap__simple_child_t *ch)
+{
+    apr_allocator_t *alloc;
+    apr_status_t rv;
+
+    rv = apr_thread_mutex_create(&ch->mutex, APR_THREAD_MUTEX_DEFAULT,
+                                 ch->pchild);
+    if (rv != APR_SUCCESS) {
+        return rv;
+    }
+    rv = apr_allocator_create(&alloc);
+    if (rv != APR_SUCCESS) {
+        return rv;
+    }
+    rv = apr_pool_create_ex(&ch->timed_pool, ch->pchild, NULL, alloc);
+    if (rv != APR_SUCCESS) {
+        apr_allocator_destroy(alloc);
+        return rv;
+    }
+    apr_allocator_owner_set(alloc, ch->timed_pool);
+    return APR_SUCCESS;
 }
 
 static void child_signals(void)
@@ -214,6 +241,13 @@ int ap__simple_child_main(apr_pool_t *pconf, int child_num)
     child_signals();
     if (ap_run_drop_privileges(pchild, ap_server_conf)) {
         return APEXIT_CHILDFATAL;
+    }
+    rv = early_setup(ch);
+    if (rv != APR_SUCCESS) {
+        ap_log_error(APLOG_MARK, APLOG_EMERG, rv, ap_server_conf,
+                     APLOGNO(10278) "simple: could not create the child's "
+                     "mutex");
+        return APEXIT_CHILDSICK;
     }
     ap_run_child_init(pchild, ap_server_conf);
     rv = setup(ch);

@@ -25,8 +25,18 @@ APLOG_USE_MODULE(mpm_simple);
 
 /* ---- closing ------------------------------------------------------------ */
 
+/* Move @a cs to another of the counts publish() shows. */
+static void set_parked(ap__simple_child_t *ch, ap__simple_conn_t *cs,
+                       ap__simple_park_e kind)
+{
+    ch->parked[cs->parked]--;
+    cs->parked = kind;
+    ch->parked[kind]++;
+}
+
 static void close_conn(ap__simple_child_t *ch, ap__simple_conn_t *cs)
 {
+    set_parked(ch, cs, AP__SIMPLE_PARK_NONE);
     ap__simple_timer_cancel(&ch->timers, &cs->timer);
     /* Destroying the pool closes the socket and frees everything. */
     apr_pool_destroy(cs->p);
@@ -49,7 +59,8 @@ static void conn_expired(ap__simple_child_t *ch, void *baton)
 /* ---- parking --------------------------------------------------------------- */
 
 static void park(ap__simple_child_t *ch, ap__simple_conn_t *cs,
-                 apr_int16_t events, apr_interval_time_t timeout)
+                 ap__simple_park_e kind, apr_int16_t events,
+                 apr_interval_time_t timeout)
 {
     apr_status_t rv;
 
@@ -67,7 +78,9 @@ static void park(ap__simple_child_t *ch, ap__simple_conn_t *cs,
                      APLOGNO(10203) "simple: cannot wait for a connection "
                      "in the pollset; closing it");
         close_conn(ch, cs);
+        return;
     }
+    set_parked(ch, cs, kind);
 }
 
 static void take_back(ap__simple_child_t *ch, ap__simple_conn_t *cs)
@@ -79,16 +92,18 @@ static void take_back(ap__simple_child_t *ch, ap__simple_conn_t *cs)
             close_conn(ch, cs);
             return;
         }
-        park(ch, cs, APR_POLLIN, cs->c->base_server->keep_alive_timeout);
+        park(ch, cs, AP__SIMPLE_PARK_KEEPALIVE, APR_POLLIN,
+             cs->c->base_server->keep_alive_timeout);
         return;
     case AP__SIMPLE_NEXT_WRITE:
-        park(ch, cs, cs->pub.sense == CONN_SENSE_WANT_READ ? APR_POLLIN
-                                                            : APR_POLLOUT,
+        park(ch, cs, AP__SIMPLE_PARK_WRITE,
+             cs->pub.sense == CONN_SENSE_WANT_READ ? APR_POLLIN
+                                                   : APR_POLLOUT,
              cs->c->base_server->timeout);
         cs->pub.sense = CONN_SENSE_DEFAULT;
         return;
     case AP__SIMPLE_NEXT_LINGER:
-        park(ch, cs, APR_POLLIN, LINGER_FOR);
+        park(ch, cs, AP__SIMPLE_PARK_LINGER, APR_POLLIN, LINGER_FOR);
         return;
     default:
         close_conn(ch, cs);
@@ -165,6 +180,7 @@ static void conn_event(ap__simple_child_t *ch, ap__simple_conn_t *cs)
     }
     apr_pollset_remove(ch->pollset, &cs->pfd);
     ap__simple_timer_cancel(&ch->timers, &cs->timer);
+    set_parked(ch, cs, AP__SIMPLE_PARK_NONE);
     dispatch(ch, cs);
 }
 
@@ -262,7 +278,8 @@ static void accept_some(ap__simple_child_t *ch, ap_listen_rec *lr)
         count_accept(ch);
         /* No thread until the client has sent something: an idle new
          * connection costs a pollset entry and a timer (Timeout). */
-        park(ch, new_conn(ch, p, sd), APR_POLLIN, ap_server_conf->timeout);
+        park(ch, new_conn(ch, p, sd), AP__SIMPLE_PARK_NONE, APR_POLLIN,
+             ap_server_conf->timeout);
     }
 }
 
@@ -406,6 +423,9 @@ static void publish(ap__simple_child_t *ch)
 
     if (ps) {
         ps->connections = (apr_uint32_t)ch->connections;
+        ps->keep_alive = (apr_uint32_t)ch->parked[AP__SIMPLE_PARK_KEEPALIVE];
+        ps->write_completion = (apr_uint32_t)ch->parked[AP__SIMPLE_PARK_WRITE];
+        ps->lingering_close = (apr_uint32_t)ch->parked[AP__SIMPLE_PARK_LINGER];
         ps->not_accepting = (char)!ch->listening;
     }
 }
@@ -419,6 +439,7 @@ void ap__simple_event_loop(ap__simple_child_t *ch)
         apr_status_t rv;
 
         drain_back(ch);
+        ap__simple_timed_take(ch);
         check_one_process(ch);
         if (ch->stopping && ch->connections == 0) {
             break;

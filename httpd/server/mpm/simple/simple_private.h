@@ -27,6 +27,7 @@
 #include "httpd.h"
 #include "http_config.h"
 #include "ap_listen.h"
+#include "ap_mpm.h"
 #include "mpm_common.h"
 #include "scoreboard.h"
 #include "unixd.h"
@@ -43,8 +44,6 @@ typedef struct {
     int procs;                  /* SimpleProcCount */
     int threads;                /* SimpleThreadCount */
     int one_process;            /* -X / -DONE_PROCESS */
-    int foreground;             /* -DFOREGROUND / -DNO_DETACH */
-    int no_detach;              /* -DNO_DETACH */
 } ap__simple_conf_t;
 
 extern ap__simple_conf_t ap__simple_conf;
@@ -54,8 +53,6 @@ typedef struct {
     ap_unixd_mpm_retained_data *mpm;
     int server_limit;           /* scoreboard processes, fixed at start */
     int thread_limit;           /* scoreboard threads, fixed at start */
-    int max_daemons_limit;      /* highest slot used + 1 */
-    int detached;
 } ap__simple_retained_t;
 
 extern ap__simple_retained_t *ap__simple_retained;
@@ -112,6 +109,20 @@ apr_interval_time_t ap__simple_timer_wait(const ap__simple_heap_t *h,
                                           apr_time_t now,
                                           apr_interval_time_t cap);
 
+/* ---- timed callbacks (simple_timed.c) --------------------------------- */
+
+typedef struct ap__simple_timed ap__simple_timed_t;
+
+/** The mpm_register_timed_callback hook: run @a cbfn(@a baton) on a pool
+ *  thread @a t from now (any thread of a child, including child_init). */
+apr_status_t ap__simple_register_timed(apr_time_t t,
+                                       ap_mpm_callback_fn_t *cbfn,
+                                       void *baton);
+
+/** Loop: put the callbacks registered since the last call on the timer
+ *  heap. */
+void ap__simple_timed_take(ap__simple_child_t *ch);
+
 /* ---- connections (simple_io.c) ---------------------------------------- */
 
 /** What a pollfd's client_data points to starts with one of these. */
@@ -134,6 +145,17 @@ typedef enum {
     AP__SIMPLE_NEXT_GONE        /* a module suspended it: not ours */
 } ap__simple_next_e;
 
+/** What a connection parked in the loop waits for; the loop counts each
+ *  kind for mod_status (process_score's keep_alive, write_completion and
+ *  lingering_close). */
+typedef enum {
+    AP__SIMPLE_PARK_NONE,       /* not parked, or new and not yet read */
+    AP__SIMPLE_PARK_KEEPALIVE,  /* idle between requests */
+    AP__SIMPLE_PARK_WRITE,      /* output pending */
+    AP__SIMPLE_PARK_LINGER,     /* lingering close */
+    AP__SIMPLE_PARK_KINDS
+} ap__simple_park_e;
+
 typedef struct ap__simple_conn ap__simple_conn_t;
 
 /** The MPM's state of one connection; lives in the connection's pool. */
@@ -149,6 +171,7 @@ struct ap__simple_conn {
     apr_pollfd_t pfd;
     ap__simple_timer_t timer;
     ap__simple_next_e next;
+    ap__simple_park_e parked;   /* loop: counted in ch->parked[] as */
     ap__simple_conn_t *link;    /* in the child's hand-back list */
     ap__simple_child_t *ch;
 };
@@ -166,11 +189,15 @@ struct ap__simple_child {
     apr_pollset_t *pollset;           /* loop */
     ap__simple_heap_t timers;         /* loop */
     apr_thread_pool_t *workers;
-    apr_thread_mutex_t *mutex;        /* guards back and the slots */
+    apr_thread_mutex_t *mutex;        /* guards back, the slots, timed */
     ap__simple_conn_t *back;          /* handed back by tasks */
+    apr_pool_t *timed_pool;           /* mutex: timed callback records */
+    ap__simple_timed_t *timed_new;    /* mutex: registered, not armed */
+    ap__simple_timed_t *timed_free;   /* mutex: records to reuse */
     int *free_slots;                  /* scoreboard thread slots */
     int n_free;
     int connections;                  /* loop */
+    int parked[AP__SIMPLE_PARK_KINDS]; /* loop: parked connections */
     int accepted;                     /* loop: MaxConnectionsPerChild */
     int listening;                    /* loop: listeners in the pollset */
     volatile int stopping;            /* graceful: finish, then exit */
@@ -186,6 +213,9 @@ struct ap__simple_child {
 /** Run a child until it is told to stop; returns its exit code. With -X
  *  it runs in the calling process and returns. */
 int ap__simple_child_main(apr_pool_t *pconf, int child_num);
+
+/** The child this process runs (NULL in the parent). */
+ap__simple_child_t *ap__simple_running_child(void);
 
 /** The event loop; returns when the child should exit. */
 void ap__simple_event_loop(ap__simple_child_t *ch);
@@ -203,24 +233,7 @@ int ap__simple_slot_get(ap__simple_child_t *ch);
 /** Return a scoreboard thread slot. */
 void ap__simple_slot_put(ap__simple_child_t *ch, int slot);
 
-/* ---- the parent (simple_run.c, simple_children.c) --------------------- */
-
-/** The mpm hook: run the server until restart (OK) or stop (DONE). */
-int ap__simple_run(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s);
-
-/** Fork a child into scoreboard slot @a slot; 0 or -1. */
-int ap__simple_make_child(apr_pool_t *pconf, int slot);
-
-/** Start children of this generation until SimpleProcCount are alive. */
-void ap__simple_fill_children(apr_pool_t *pconf);
-
-/** Account for a child that exited (found by the wait). */
-void ap__simple_reap(apr_proc_t *pid, apr_exit_why_e why, int status);
-
-/** Children alive (any generation). */
-int ap__simple_live_children(void);
-
-/** Mark a slot's process and threads gone (reclaim callback shape). */
-void ap__simple_slot_gone(int slot, pid_t pid, ap_generation_t gen);
+/* The parent is the shared one (server/mpm_parent_*.c), set up in
+ * simple.c. */
 
 #endif /* SIMPLE_PRIVATE_H */

@@ -1,7 +1,8 @@
 /*
  * worker.c: the worker MPM as a module (mpm_worker_module): its
  * directives, their start-up checks, the accept mutex, and the hooks
- * through which the core drives it. The machinery is in worker_parent.c,
+ * through which the core drives it. The parent process is the core's
+ * (mpm_parent*.c), told here what a worker child is; the child is in
  * worker_child.c, worker_listener.c, worker_thread.c and worker_queue.c.
  */
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "ap_listen.h"
 #include "mpm_common.h"
 #include "util_mutex.h"
+#include "mpm_parent_private.h"
 
 #include "worker_private.h"
 
@@ -31,6 +33,23 @@ apr_proc_mutex_t *ap__worker_accept_mutex = NULL;
 const char *ap__worker_accept_mutex_file = NULL;
 
 static const char retained_key[] = "mpm_worker_retained";
+
+/* The worker MPM as the shared parent sees it; conf is set by
+ * check_config. The tags, in ap__mpm_parent_msg_e order, are Apache's. */
+static ap__mpm_parent_t worker_parent = {
+    .mpm = &mpm_worker_module,
+    .child_main = ap__worker_child_main,
+    .podx = &ap__worker_pod,
+    .is_threaded = AP_MPMQ_STATIC,
+    .is_forked = AP_MPMQ_DYNAMIC,
+    .fork_pause = 10,
+    /* A crashed child is replaced at once while below MinSpareThreads. */
+    .reap_maintains = 1,
+    .tag = { APLOGNO(00292), APLOGNO(00293), APLOGNO(00295), APLOGNO(00296),
+             APLOGNO(00297), APLOGNO(00298), APLOGNO(00283), APLOGNO(00289),
+             APLOGNO(00286), APLOGNO(00287), APLOGNO(00288), APLOGNO(00291),
+             APLOGNO(00299), "", APLOGNO(00479) },
+};
 
 /* MaxClients seen in this configuration: warn once it is read. */
 static int maxclients_used;
@@ -109,67 +128,24 @@ static void conf_defaults(void)
     maxclients_used = 0;
 }
 
-static void read_defines(void)
-{
-    ap__worker_conf_t *c = &ap__worker_conf;
-
-    if (ap_exists_config_define("DEBUG")) {
-        c->one_process = 1;
-        c->foreground = 1;
-        c->no_detach = 0;
-        return;
-    }
-    c->one_process = ap_exists_config_define("ONE_PROCESS");
-    c->no_detach = ap_exists_config_define("NO_DETACH");
-    c->foreground = ap_exists_config_define("FOREGROUND");
-}
-
-static int detach(void)
-{
-    apr_status_t rv;
-
-    if (ap__worker_conf.one_process || ap__worker_conf.foreground
-        || ap__worker_retained->detached) {
-        return OK;
-    }
-    rv = apr_proc_detach(ap__worker_conf.no_detach
-                         ? APR_PROC_DETACH_FOREGROUND
-                         : APR_PROC_DETACH_DAEMONIZE);
-    if (rv != APR_SUCCESS) {
-        ap_log_error(APLOG_MARK, APLOG_CRIT, rv, NULL, APLOGNO(00299)
-                     "apr_proc_detach failed");
-        return HTTP_INTERNAL_SERVER_ERROR;
-    }
-    ap__worker_retained->detached = 1;
-    return OK;
-}
-
 static int worker_pre_config(apr_pool_t *pconf, apr_pool_t *plog,
                              apr_pool_t *ptemp)
 {
     apr_status_t rv;
+    int rc;
 
     ap__worker_retained = ap_retained_data_get(retained_key);
     if (!ap__worker_retained) {
         ap__worker_retained = ap_retained_data_create(
             retained_key, sizeof(*ap__worker_retained));
-        ap__worker_retained->spawn_rate = 1;
     }
     ap__worker_retained->mpm = ap_unixd_mpm_get_retained_data();
-    ap__worker_retained->mpm->module_loads++;
-    read_defines();
-    /* The first load only checks the configuration; the server proper
-     * starts (detached) from the second, as in Apache. */
-    if (ap__worker_retained->mpm->module_loads == 2) {
-        int rc = detach();
-        if (rc != OK) {
-            return rc;
-        }
+    rc = ap__mpm_parent_pre_config(&worker_parent, pconf,
+                                   &ap__worker_conf.one_process);
+    if (rc != OK) {
+        return rc;
     }
     conf_defaults();
-    mpm_common_pre_config(pconf);
-    ap_listen_pre_config();
-    ap__worker_pod = NULL;
     ap__worker_accept_mutex = NULL;
     ap__worker_accept_mutex_file = NULL;
     rv = ap_mutex_register(pconf, AP_ACCEPT_MUTEX_TYPE, NULL,
@@ -402,6 +378,7 @@ static void check_spares(server_rec *s, int startup)
 static int worker_check_config(apr_pool_t *pconf, apr_pool_t *plog,
                                apr_pool_t *ptemp, server_rec *s)
 {
+    const ap__worker_conf_t *c = &ap__worker_conf;
     int startup = ap__worker_retained->mpm->module_loads == 1;
 
     if (maxclients_used && startup) {
@@ -416,6 +393,13 @@ static int worker_check_config(apr_pool_t *pconf, apr_pool_t *plog,
     check_max_workers_multiple(s, startup);
     check_max_workers_servers(s, startup);
     check_spares(s, startup);
+    worker_parent.conf = (ap__mpm_limits_t) {
+        .one_process = c->one_process, .server_limit = c->server_limit,
+        .slot_limit = c->server_limit, .thread_limit = c->thread_limit,
+        .threads_per_child = c->threads_per_child, .start = c->start_servers,
+        .active_limit = c->active_daemons_limit,
+        .min_spare = c->min_spare_threads, .max_spare = c->max_spare_threads
+    };
     return OK;
 }
 
@@ -448,67 +432,14 @@ static int open_accept_mutex(apr_pool_t *pconf, server_rec *s)
 static int worker_open_logs(apr_pool_t *pconf, apr_pool_t *plog,
                             apr_pool_t *ptemp, server_rec *s)
 {
-    int exit_status = 0;
-    apr_status_t rv;
+    int rc = ap__mpm_parent_open_logs(&worker_parent, pconf, s);
 
-    /* "-k stop" and friends, unless main.c did it already. */
-    if (ap_signal_server(&exit_status, pconf) != 0) {
-        exit(exit_status);
-    }
-    if (ap_setup_listeners(s) < 1) {
-        ap_log_error(APLOG_MARK, APLOG_ALERT | APLOG_STARTUP, 0, NULL,
-                     "no listening sockets available, shutting down");
-        return !OK;
-    }
-    if (!ap__worker_conf.one_process) {
-        rv = ap_mpm_podx_open(pconf, &ap__worker_pod);
-        if (rv != APR_SUCCESS) {
-            ap_log_error(APLOG_MARK, APLOG_CRIT | APLOG_STARTUP, rv, NULL,
-                         APLOGNO(00479) "could not open pipe-of-death");
-            return !OK;
-        }
-    }
-    return open_accept_mutex(pconf, s);
-}
-
-/* ---- queries ------------------------------------------------------------ */
-
-static int query_value(int code, int *result)
-{
-    const ap__worker_conf_t *c = &ap__worker_conf;
-    const ap__worker_retained_t *r = ap__worker_retained;
-
-    switch (code) {
-    case AP_MPMQ_MAX_DAEMON_USED:   *result = r->max_daemons_limit; break;
-    case AP_MPMQ_IS_THREADED:       *result = AP_MPMQ_STATIC; break;
-    case AP_MPMQ_IS_FORKED:         *result = AP_MPMQ_DYNAMIC; break;
-    case AP_MPMQ_IS_ASYNC:          *result = 0; break;
-    case AP_MPMQ_HARD_LIMIT_DAEMONS: *result = c->server_limit; break;
-    case AP_MPMQ_HARD_LIMIT_THREADS: *result = c->thread_limit; break;
-    case AP_MPMQ_MAX_THREADS:       *result = c->threads_per_child; break;
-    case AP_MPMQ_MIN_SPARE_DAEMONS: *result = 0; break;
-    case AP_MPMQ_MIN_SPARE_THREADS: *result = c->min_spare_threads; break;
-    case AP_MPMQ_MAX_SPARE_DAEMONS: *result = 0; break;
-    case AP_MPMQ_MAX_SPARE_THREADS: *result = c->max_spare_threads; break;
-    case AP_MPMQ_MAX_REQUESTS_DAEMON: *result = ap_max_requests_per_child;
-                                    break;
-    case AP_MPMQ_MAX_DAEMONS:       *result = c->active_daemons_limit; break;
-    case AP_MPMQ_MPM_STATE:         *result = r->mpm->mpm_state; break;
-    case AP_MPMQ_GENERATION:        *result = r->mpm->my_generation; break;
-    default:
-        return 0;
-    }
-    return 1;
+    return rc != OK ? rc : open_accept_mutex(pconf, s);
 }
 
 static int worker_query(int query_code, int *result, apr_status_t *rv)
 {
-    if (!ap__worker_retained) {
-        *rv = APR_EGENERAL;
-        return DECLINED;
-    }
-    *rv = query_value(query_code, result) ? APR_SUCCESS : APR_ENOTIMPL;
-    return OK;
+    return ap__mpm_parent_query(&worker_parent, query_code, result, rv);
 }
 
 static const char *worker_get_name(void)
@@ -518,7 +449,7 @@ static const char *worker_get_name(void)
 
 static int worker_run(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s)
 {
-    return ap__worker_run(pconf, plog, s);
+    return ap__mpm_parent_run(&worker_parent, pconf, plog, s);
 }
 
 static void worker_hooks(apr_pool_t *p)

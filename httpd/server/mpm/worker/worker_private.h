@@ -46,8 +46,6 @@ typedef struct {
     int threads_per_child;
     int active_daemons_limit;   /* max_workers / threads_per_child */
     int one_process;            /* -X / -DONE_PROCESS */
-    int foreground;             /* -DFOREGROUND / -DNO_DETACH */
-    int no_detach;              /* -DNO_DETACH */
 } ap__worker_conf_t;
 
 extern ap__worker_conf_t ap__worker_conf;
@@ -57,11 +55,6 @@ typedef struct {
     ap_unixd_mpm_retained_data *mpm;
     int first_server_limit;     /* ServerLimit cannot change on restart */
     int first_thread_limit;
-    int max_daemons_limit;      /* highest slot used + 1 */
-    int spawn_rate;             /* children per maintenance pass */
-    int maxclients_reported;
-    int near_maxclients_reported;
-    int detached;
 } ap__worker_retained_t;
 
 extern ap__worker_retained_t *ap__worker_retained;
@@ -141,10 +134,5 @@ void *APR_THREAD_FUNC ap__worker_listener(apr_thread_t *thd, void *data);
 
 /** A worker thread's body (data: its thread number, as apr_uintptr_t). */
 void *APR_THREAD_FUNC ap__worker_thread(apr_thread_t *thd, void *data);
-
-/* ---- the parent (worker_parent.c) --------------------------------------- */
-
-/** The mpm hook: run the server until restart (OK) or stop (DONE). */
-int ap__worker_run(apr_pool_t *pconf, apr_pool_t *plog, server_rec *s);
 
 #endif /* WORKER_PRIVATE_H */
