@@ -284,3 +284,43 @@ def test_idle_keepalive_connection_wakes_up_whole(ours, reqtimeout):
         assert (a, la, method, path) == ('127.0.0.1', '127.0.0.1', 'GET', '/index.html')
         assert int(rport) == local_port and int(port) == ours.port
         assert int(ka) == k
+
+
+def test_connection_filters_fall_back_to_a_worker(ours):
+    """A module's connection filters (as TLS would add) see every byte:
+    the event MPM reads such connections with a worker instead of its
+    non-blocking head read, keeps them alive and pipelines on them, and
+    after an idle period the connection keeps its filter state (it is not
+    reduced to a record that would lose it)."""
+    import os
+    from test_third_party_module import build_root, compile_module
+    if not os.path.isdir(os.path.join(build_root(), 'apr')):
+        pytest.skip('HTTPD_BIN is not in a build tree')
+    so = os.path.join(ours.root, 'mod_passthru.so')
+    compile_module(so, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                    'modules', 'mod_passthru.c'))
+    os.chmod(so, 0o755)
+    ours.write('index.html', 'hello event\n')
+    ours.start(SMALL + 'LoadModule passthru_module "%s"\n' % so)
+    req = b'GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n'
+    s = ours.connect(timeout=20)
+    try:
+        r = Reader(s, 20)
+        s.sendall(req)
+        status, h1, body = r.response()
+        assert status == 200 and body == b'hello event\n'
+        assert h1['x-passthru'] == 'in=%d out=0' % len(req), h1
+        time.sleep(0.8)                 # idle past the drying delay
+        s.sendall(req + req)            # two pipelined requests
+        status, h2, body = r.response()
+        assert status == 200 and body == b'hello event\n'
+        status, h3, body = r.response()
+        assert status == 200 and body == b'hello event\n'
+        # The counts grew on the same connection record (nothing rebuilt
+        # after the idle period): each request's bytes passed the filter.
+        ins = [int(h['x-passthru'].split()[0][3:]) for h in (h1, h2, h3)]
+        outs = [int(h['x-passthru'].split()[1][4:]) for h in (h1, h2, h3)]
+        assert ins == [len(req), 2 * len(req), 3 * len(req)], ins
+        assert 0 == outs[0] < outs[1] < outs[2], outs
+    finally:
+        s.close()
