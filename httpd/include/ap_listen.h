@@ -62,7 +62,13 @@ AP_DECLARE(void) ap_listen_pre_config(void);
  *  the number of listeners, 0 on failure. */
 AP_DECLARE(int) ap_setup_listeners(server_rec *s);
 
-/** Make one copy of the listeners per bucket (SO_REUSEPORT). */
+/**
+ * The listener buckets (ListenCoresBucketsRatio): *buckets gets an array
+ * (from @a p) of *num_buckets lists, [0] being ap_listeners, each other
+ * its own sockets bound to the same addresses with SO_REUSEPORT. With
+ * *num_buckets 0 on input, the count ap_setup_listeners computed (online
+ * CPUs / ratio, at least 1); a positive one is made and kept.
+ */
 AP_DECLARE(apr_status_t) ap_duplicate_listeners(apr_pool_t *p, server_rec *s,
                                                 ap_listen_rec ***buckets,
                                                 int *num_buckets);

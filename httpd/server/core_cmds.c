@@ -242,9 +242,13 @@ const command_rec ap__core_cmds[] = {
     AP_INIT_TAKE12("LimitInternalRecursion", ap__core_set_recursion_limit,
                    NULL, RSRC_CONF, "maximum recursion depth of internal "
                    "redirects and subrequests"),
-    AP_INIT_TAKE1("EnableExceptionHook", ap__core_set_exception_hook, NULL,
+#if defined(AP_ENABLE_EXCEPTION_HOOK) && AP_ENABLE_EXCEPTION_HOOK
+    /* Only with -Dexception_hook=true: otherwise, as in a server built
+     * without --enable-exception-hook, the directive does not exist. */
+    AP_INIT_TAKE1("EnableExceptionHook", ap_mpm_set_exception_hook, NULL,
                   RSRC_CONF, "Controls whether exception hook may be called "
                   "after a crash"),
+#endif
     AP_INIT_TAKE1("TraceEnable", ap__core_set_trace_enable, NULL, RSRC_CONF,
                   "'on' (default), 'off' or 'extended' to trace request "
                   "body content"),

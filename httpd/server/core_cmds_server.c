@@ -485,23 +485,6 @@ const char *ap__core_set_flush_max_pipelined(cmd_parms *cmd, void *d,
     return NULL;
 }
 
-const char *ap__core_set_exception_hook(cmd_parms *cmd, void *d,
-                                        const char *a)
-{
-    const char *err = ap_check_cmd_context(cmd, GLOBAL_ONLY);
-
-    if (err) {
-        return err;
-    }
-    if (!strcasecmp(a, "off")) {
-        return NULL;
-    }
-    if (!strcasecmp(a, "on")) {
-        return "Exception hook support is not compiled in";
-    }
-    return "parameter must be 'on' or 'off'";
-}
-
 const char *ap__core_set_accept_filter(cmd_parms *cmd, void *d,
                                        const char *a1, const char *a2)
 {

@@ -74,8 +74,6 @@ const char *ap__core_set_flush_max_threshold(cmd_parms *cmd, void *d,
                                              const char *a);
 const char *ap__core_set_flush_max_pipelined(cmd_parms *cmd, void *d,
                                              const char *a);
-const char *ap__core_set_exception_hook(cmd_parms *cmd, void *d,
-                                        const char *a);
 const char *ap__core_set_accept_filter(cmd_parms *cmd, void *d,
                                        const char *a1, const char *a2);
 const char *ap__core_set_protocol(cmd_parms *cmd, void *d, const char *a);

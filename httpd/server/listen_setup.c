@@ -1,6 +1,7 @@
 /*
  * listen_setup.c: opening, binding and closing the listening sockets that
- * listen.c recorded.
+ * listen.c recorded; the copies of ListenCoresBucketsRatio are
+ * listen_buckets.c's.
  */
 #include <string.h>
 
@@ -10,10 +11,14 @@
 #include "ap_config.h"
 #include "httpd.h"
 #include "http_config.h"
+#include "http_core.h"
 #include "http_log.h"
 #include "ap_listen.h"
 #include "mpm_common.h"
 #include "mpm_private.h"
+#include "listen_private.h"
+#include "os_sys.h"
+#include "os_reuseport.h"
 
 APLOG_USE_MODULE(core);
 
@@ -80,7 +85,7 @@ static int wants_v6only(const ap_listen_rec *me)
 }
 
 static apr_status_t sock_opts(apr_socket_t *s, ap_listen_rec *lr,
-                              apr_pool_t *p)
+                              apr_pool_t *p, int reuseport)
 {
     const ap__listen_settings_t *ls = &ap__listen_settings;
     apr_status_t rv;
@@ -90,6 +95,14 @@ static apr_status_t sock_opts(apr_socket_t *s, ap_listen_rec *lr,
         ap_log_perror(APLOG_MARK, APLOG_CRIT, rv, p, APLOGNO(00067)
                       "make_sock: for address %s, apr_socket_opt_set: "
                       "(SO_REUSEADDR)", addr_text(p, lr->bind_addr));
+        return rv;
+    }
+    /* Every socket of a bucketed address, the first one too: the kernel
+     * admits a socket to the group only if all of them ask for it. */
+    if (reuseport && (rv = ap__os_reuseport(s)) != APR_SUCCESS) {
+        ap_log_perror(APLOG_MARK, APLOG_CRIT, rv, p, APLOGNO(02638)
+                      "make_sock: for address %s, apr_socket_opt_set: "
+                      "(SO_REUSEPORT)", addr_text(p, lr->bind_addr));
         return rv;
     }
 #if APR_HAVE_IPV6
@@ -110,7 +123,7 @@ static apr_status_t sock_opts(apr_socket_t *s, ap_listen_rec *lr,
     return APR_SUCCESS;
 }
 
-static apr_status_t make_sock(apr_pool_t *p, ap_listen_rec *lr)
+apr_status_t ap__listen_open(apr_pool_t *p, ap_listen_rec *lr, int reuseport)
 {
     apr_socket_t *s;
     apr_status_t rv;
@@ -124,7 +137,7 @@ static apr_status_t make_sock(apr_pool_t *p, ap_listen_rec *lr)
                       addr_text(p, lr->bind_addr));
         return rv;
     }
-    rv = sock_opts(s, lr, p);
+    rv = sock_opts(s, lr, p, reuseport);
     if (rv == APR_SUCCESS) {
         rv = apr_socket_bind(s, lr->bind_addr);
         if (rv != APR_SUCCESS) {
@@ -169,15 +182,59 @@ static void close_unclaimed(void)
     ap__listen_settings.old_listeners = NULL;
 }
 
+/* The buckets ListenCoresBucketsRatio asks for, said as Apache says it.
+ * One process (-X, -DONE_PROCESS) serves bucket 0 only: it gets one. */
+static int wanted_buckets(server_rec *s)
+{
+    static int probed;
+    int ratio = ap__listen_settings.cores_buckets_ratio;
+    int cpus = ap__os_online_cpus();
+    int n;
+
+    if (!probed) {
+        ap_have_so_reuseport = ap__os_reuseport_supported(s->process->pool);
+        probed = 1;
+    }
+    if (ratio <= 0) {
+        return 1;
+    }
+    if (!ap_have_so_reuseport) {
+        ap_log_error(APLOG_MARK, APLOG_WARNING, 0, s, APLOGNO(02820)
+                     "ListenCoresBucketsRatio ignored without SO_REUSEPORT "
+                     "and _SC_NPROCESSORS_ONLN support: using a single "
+                     "listeners bucket");
+        return 1;
+    }
+    n = ap__listen_bucket_count(cpus, ratio, 1);
+    if (ap_exists_config_define("ONE_PROCESS")
+        || ap_exists_config_define("DEBUG")) {
+        n = 1;
+    }
+    ap_log_error(APLOG_MARK, APLOG_INFO, 0, s, APLOGNO(02819)
+                 "Using %i listeners bucket(s) based on %i online CPU cores "
+                 "and a ratio of %i", n, cpus, ratio);
+    return n;
+}
+
 AP_DECLARE(int) ap_setup_listeners(server_rec *s)
 {
     ap_listen_rec *lr;
+    int buckets = wanted_buckets(s);
+    int reuseport = ap__listen_settings.cores_buckets_ratio > 0
+                    && ap_have_so_reuseport;
     int num = 0;
     int failed = 0;
 
     close_unclaimed();
+    if (buckets == 1) {
+        /* Copies still bound would keep a new listener without
+         * SO_REUSEPORT from binding. */
+        ap__listen_buckets_drop_old();
+    }
     for (lr = ap_listeners; lr; lr = lr->next) {
-        if (!lr->sd && make_sock(s->process->pool, lr) != APR_SUCCESS) {
+        if (!lr->sd
+            && ap__listen_open(s->process->pool, lr, reuseport)
+               != APR_SUCCESS) {
             failed = 1;
             continue;
         }
@@ -188,19 +245,8 @@ AP_DECLARE(int) ap_setup_listeners(server_rec *s)
          * configuration is worse than a clear start-up error. */
         return 0;
     }
-    ap_num_listen_buckets = 1;
+    ap__listen_buckets_setup(s, buckets);
     return num;
-}
-
-AP_DECLARE(apr_status_t) ap_duplicate_listeners(apr_pool_t *p, server_rec *s,
-                                                ap_listen_rec ***buckets,
-                                                int *num_buckets)
-{
-    /* Without SO_REUSEPORT every child shares the one set of sockets. */
-    *num_buckets = 1;
-    *buckets = apr_pcalloc(p, sizeof(**buckets));
-    (*buckets)[0] = ap_listeners;
-    return APR_SUCCESS;
 }
 
 AP_DECLARE_NONSTD(void) ap_close_listeners_ex(ap_listen_rec *listeners)
@@ -219,6 +265,7 @@ AP_DECLARE_NONSTD(void) ap_close_listeners_ex(ap_listen_rec *listeners)
 AP_DECLARE_NONSTD(void) ap_close_listeners(void)
 {
     ap_close_listeners_ex(ap_listeners);
+    ap__listen_buckets_close();
 }
 
 AP_DECLARE_NONSTD(int) ap_close_selected_listeners(ap_slave_t *slave)

@@ -18,6 +18,13 @@
 
 APLOG_USE_MODULE(core);
 
+/* A directive may not stand inside the macro's arguments. */
+#if defined(AP_ENABLE_EXCEPTION_HOOK) && AP_ENABLE_EXCEPTION_HOOK
+#define FATAL_EXCEPTION_LINK APR_HOOK_LINK(fatal_exception)
+#else
+#define FATAL_EXCEPTION_LINK
+#endif
+
 APR_HOOK_STRUCT(
     APR_HOOK_LINK(monitor)
     APR_HOOK_LINK(drop_privileges)
@@ -30,6 +37,7 @@ APR_HOOK_STRUCT(
     APR_HOOK_LINK(child_stopping)
     APR_HOOK_LINK(child_status)
     APR_HOOK_LINK(end_generation)
+    FATAL_EXCEPTION_LINK
 )
 
 AP_IMPLEMENT_HOOK_RUN_ALL(int, monitor,
@@ -62,6 +70,12 @@ AP_IMPLEMENT_HOOK_VOID(child_status,
                        (s, pid, gen, slot, state))
 AP_IMPLEMENT_HOOK_VOID(end_generation,
                        (server_rec *s, ap_generation_t gen), (s, gen))
+#if defined(AP_ENABLE_EXCEPTION_HOOK) && AP_ENABLE_EXCEPTION_HOOK
+/* Run from the fatal-signal handler of a crashing child (unixd_signals.c):
+ * the hook array is only read there, never changed after start-up. */
+AP_IMPLEMENT_HOOK_RUN_ALL(int, fatal_exception,
+                          (ap_exception_info_t *ei), (ei), OK, DECLINED)
+#endif
 
 AP_DECLARE(apr_status_t) ap_mpm_query(int query_code, int *result)
 {

@@ -20,6 +20,7 @@
 #include "mpm_common.h"
 #include "unixd.h"
 #include "mpm_parent_private.h"
+#include "listen_private.h"
 
 /* Once per process: detaching again after a restart would fork a new
  * parent behind the back of whoever watches the pid. */
@@ -96,6 +97,8 @@ AP_DECLARE(int) ap__mpm_parent_open_logs(ap__mpm_parent_t *pp,
                      AP__MPMP_TAG(pp, AP__MPMP_NO_LISTENERS));
         return !OK;
     }
+    ap__listen_buckets_limits(&pp->conf,
+                              pp->is_threaded == AP_MPMQ_NOT_SUPPORTED);
     if (pp->conf.one_process) {
         return OK;
     }

@@ -13,6 +13,7 @@
 #include "ap_mpm.h"
 #include "mpm_common.h"
 #include "mpm_parent_private.h"
+#include "listen_private.h"
 
 /* In the executable, so that a restart (which unloads the MPM module)
  * does not lose them; ap__mpm_parent_spare_reset() starts afresh. */
@@ -162,5 +163,13 @@ AP_DECLARE(void) ap__mpm_parent_spare(ap__mpm_parent_t *pp)
         break;
     case AP__MPM_SPARE_KEEP:
         break;
+    }
+    /* A listener bucket left without a child (a spare one stopped was its
+     * last): the connections the kernel gives it would wait. */
+    if (cs.active < pp->conf.active_limit) {
+        int slot = ap__listen_orphan_slot(pp->conf.slot_limit);
+        if (slot >= 0) {
+            ap__mpm_parent_make_child(pp, slot);
+        }
     }
 }

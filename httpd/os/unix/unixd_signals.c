@@ -1,9 +1,11 @@
 /*
  * unixd_signals.c: the parent's signal handling shared by Unix MPMs
  * (stop, restart, graceful, graceful-stop) and the fatal-signal handlers
- * that leave a core in CoreDumpDirectory.
+ * that leave a core in CoreDumpDirectory (running the fatal_exception
+ * hook first when built with -Dexception_hook=true: EnableExceptionHook).
  */
 #include <string.h>
+#include <strings.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -56,10 +58,17 @@ static void sig_restart(int sig)
     retained->is_ungraceful = (sig != AP_SIG_GRACEFUL);
 }
 
+/* The parent's pid once it installed the fatal handlers (0 while it has
+ * not, e.g. with -X), and the pid of the last process that installed them
+ * (a child does again after fork). A process whose two differ is a child. */
+static pid_t parent_pid;
+static pid_t my_pid;
+
 AP_DECLARE(void) ap_unixd_mpm_set_signals(apr_pool_t *pconf, int once_process)
 {
     ap_unixd_mpm_get_retained_data();
     if (!once_process) {
+        parent_pid = getpid();
         ap_fatal_signal_setup(ap_server_conf, pconf);
     }
     apr_signal(SIGTERM, sig_term);
@@ -76,13 +85,72 @@ AP_DECLARE(void) ap_unixd_mpm_set_signals(apr_pool_t *pconf, int once_process)
 
 static char coredump_dir[MAX_STRING_LEN];
 
+#if defined(AP_ENABLE_EXCEPTION_HOOK) && AP_ENABLE_EXCEPTION_HOOK
+/* Written while the configuration is read, only read by the handler. */
+static volatile sig_atomic_t exception_hook_on;
+
+static apr_status_t exception_hook_reset(void *unused)
+{
+    (void)unused;
+    exception_hook_on = 0;
+    return APR_SUCCESS;
+}
+
+const char *ap_mpm_set_exception_hook(cmd_parms *cmd, void *dummy,
+                                      const char *arg)
+{
+    const char *err = ap_check_cmd_context(cmd, GLOBAL_ONLY);
+
+    (void)dummy;
+    if (err) {
+        return err;
+    }
+    if (!strcasecmp(arg, "on")) {
+        exception_hook_on = 1;
+    }
+    else if (!strcasecmp(arg, "off")) {
+        exception_hook_on = 0;
+    }
+    else {
+        return "parameter must be 'on' or 'off'";
+    }
+    /* A restart reads the configuration again into a cleared pool: a
+     * directive removed by then must not leave the hook on. */
+    apr_pool_cleanup_register(cmd->pool, NULL, exception_hook_reset,
+                              apr_pool_cleanup_null);
+    return NULL;
+}
+
+/* Modules' hooks run only in a crashing child that no longer runs as
+ * root: a crash in the parent, or in a process still privileged, must
+ * not hand control to module code. */
+static void run_exception_hook(int sig)
+{
+    ap_exception_info_t ei;
+
+    if (!exception_hook_on || parent_pid == 0 || my_pid == parent_pid
+        || geteuid() == 0) {
+        return;
+    }
+    ei.sig = sig;
+    ei.pid = getpid();
+    ap_run_fatal_exception(&ei);
+}
+#endif
+
 static void sig_coredump(int sig)
 {
-    /* Only async-signal-safe calls here. */
+    /* Only async-signal-safe calls here (what a module's fatal_exception
+     * hook does is its own business, as in Apache). */
     if (coredump_dir[0] && chdir(coredump_dir) != 0) {
         coredump_dir[0] = '\0';
     }
     signal(sig, SIG_DFL);
+#if defined(AP_ENABLE_EXCEPTION_HOOK) && AP_ENABLE_EXCEPTION_HOOK
+    run_exception_hook(sig);
+#endif
+    /* Blocked until the handler returns, then fatal with the default
+     * action: the core, and the parent sees the real signal. */
     kill(getpid(), sig);
 }
 
@@ -91,6 +159,7 @@ void ap__unixd_fatal_signals(const char *dir)
     static const int fatal[] = { SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE };
     apr_size_t i;
 
+    my_pid = getpid();
     apr_cpystrn(coredump_dir, dir ? dir : "", sizeof(coredump_dir));
     for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
         apr_signal(fatal[i], sig_coredump);

@@ -41,7 +41,10 @@ class PageParser(html.parser.HTMLParser):
         a = dict(attrs)
         if a.get('id'):
             self.ids.add(a['id'])
-            if tag == 'section' and 'directive' in (a.get('class') or '').split():
+            # An entry marked data-build-option exists only in builds with
+            # that meson option (e.g. EnableExceptionHook): not required.
+            if (tag == 'section' and 'directive' in (a.get('class') or '').split()
+                    and not a.get('data-build-option')):
                 self.directive_ids.add(a['id'])
         if a.get('name') and tag == 'a':
             self.ids.add(a['name'])

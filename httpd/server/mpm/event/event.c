@@ -298,7 +298,7 @@ static void event_hooks(apr_pool_t *p)
     ap_hook_mpm_get_name(event_get_name, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_mpm_register_timed_callback(ap__event_register_timed_callback,
                                         NULL, NULL, APR_HOOK_MIDDLE);
-    ap__event_head_register();
+    ap__mpm_head_register();
 }
 
 AP_DECLARE_MODULE(mpm_event) = {

@@ -17,6 +17,7 @@
 #include "ap_mpm.h"
 
 #include "event_private.h"
+#include "listen_private.h"
 
 APLOG_USE_MODULE(mpm_event);
 
@@ -29,12 +30,14 @@ static void child_sig_term(int sig)
     child_sigterm = 1;
 }
 
+/* The listeners of this child's bucket (ListenCoresBucketsRatio). */
 static apr_status_t make_listen_pfds(ap__event_child_t *ch)
 {
+    ap_listen_rec *mine = ap__listen_child_bucket(ch->child_num);
     ap_listen_rec *lr;
     int n = 0;
 
-    for (lr = ap_listeners; lr; lr = lr->next) {
+    for (lr = mine; lr; lr = lr->next) {
         n++;
     }
     ch->n_listen = 0;
@@ -42,7 +45,7 @@ static apr_status_t make_listen_pfds(ap__event_child_t *ch)
                                               * (apr_size_t)(n + 1));
     ch->listen_tags = apr_pcalloc(ch->pchild, sizeof(ap__event_ltag_t)
                                               * (apr_size_t)(n + 1));
-    for (lr = ap_listeners; lr; lr = lr->next) {
+    for (lr = mine; lr; lr = lr->next) {
         apr_pollfd_t *pfd = &ch->listen_pfds[ch->n_listen];
         ap__event_ltag_t *tag = &ch->listen_tags[ch->n_listen];
 

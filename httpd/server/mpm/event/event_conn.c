@@ -52,7 +52,7 @@ void ap__event_park(ap__event_child_t *ch, ap__event_conn_t *cs,
     }
     if (q == ch->head_q) {
         /* A head's deadline is its own (mod_reqtimeout) or Timeout's. */
-        ap__event_tq_insert(q, cs, cs->head_deadline ? cs->head_deadline
+        ap__event_tq_insert(q, cs, cs->head.deadline ? cs->head.deadline
                                                      : now + q->timeout);
     }
     else {

@@ -94,7 +94,7 @@ int ap__event_dryable(ap__event_child_t *ch, ap__event_conn_t *cs)
     ap_filter_t *out = c->output_filters;
 
     if (c->aborted || c->data_in_output_filters || c->data_in_input_filters
-        || cs->hbuf) {
+        || cs->head.buf) {
         return 0;
     }
     if (c->base_server->keep_alive_timeout != ch->ka_q->timeout
@@ -104,7 +104,7 @@ int ap__event_dryable(ap__event_child_t *ch, ap__event_conn_t *cs)
     /* Only the core's filters (and mod_reqtimeout's, whose state starts
      * anew with each request anyway): no module keeps state on the
      * connection that a fresh conn_rec would lose. */
-    return ap__event_head_ours(cs) && out && !out->next
+    return ap__mpm_head_ours(&cs->head) && out && !out->next
            && ap_cstr_casecmp(out->frec->name, "core") == 0;
 }
 

@@ -200,7 +200,7 @@ static void take_empty_heads(ap__event_child_t *ch,
     while (cs) {
         ap__event_conn_t *next = cs->next;
 
-        if (cs->hlen == 0) {
+        if (cs->head.len == 0) {
             ap__event_tq_remove(cs);
             apr_pollset_remove(ch->pollset, &cs->pfd);
             cs->next = *expired;
@@ -289,7 +289,7 @@ static void head_timed_out(ap__event_child_t *ch, ap__event_conn_t *cs,
 {
     ap__event_job_t job = { NULL, NULL, NULL, NULL, NULL };
 
-    if (ch->workers_may_exit || !ap__event_head_expired(cs, now)) {
+    if (ch->workers_may_exit || !ap__mpm_head_expired(&cs->head, now)) {
         ap__event_close(ch, cs);
         return;
     }

@@ -26,6 +26,7 @@
 #include "mpm_common.h"
 #include "scoreboard.h"
 #include "unixd.h"
+#include "mpm_head_private.h"
 
 /* ---- configuration (event.c) ------------------------------------------ */
 
@@ -98,13 +99,9 @@ struct ap__event_conn {
     ap__event_conn_t *next;     /* timeout queue links */
     ap__event_conn_t *prev;
     ap__event_tq_t *q;          /* the queue it is in, or NULL */
-    char *hbuf;                 /* request head read so far (event_head.c) */
-    apr_size_t hlen;
-    apr_size_t hcap;
-    apr_bucket_brigade *head_bb;/* complete head served by EVENT_HEAD */
+    ap__mpm_head_t head;        /* request head read so far, and its
+                                 * deadline in head_q (mpm_head.c) */
     int pipelined;              /* next request already buffered */
-    apr_time_t head_deadline;   /* mod_reqtimeout's for the head parked in
-                                 * head_q; 0: none (Timeout applies) */
 };
 
 typedef struct ap__event_idle ap__event_idle_t;
@@ -268,31 +265,12 @@ void ap__event_close(ap__event_child_t *ch, ap__event_conn_t *cs);
  *  listener read what the client still sends for a short while. */
 void ap__event_linger(ap__event_child_t *ch, ap__event_conn_t *cs);
 
-/* ---- request heads read without blocking (event_head.c) ------------- */
+/* ---- request heads read without blocking ----------------------------- */
 
-#define AP__EVENT_HEAD_DONE 0   /* a complete head (or not ours to read) */
-#define AP__EVENT_HEAD_MORE 1   /* incomplete: wait in the pollset */
-#define AP__EVENT_HEAD_GONE 2   /* the client closed before a byte */
-
-/** Register the EVENT_HEAD input filter (register_hooks). */
-void ap__event_head_register(void);
-
-/** Put EVENT_HEAD on a new connection (after pre_connection). */
-void ap__event_head_attach(ap__event_conn_t *cs);
-
-/** Read what the socket has without waiting; AP__EVENT_HEAD_*. */
-int ap__event_head_read(ap__event_conn_t *cs);
-
-/** Is EVENT_HEAD the top of the input chain, holding nothing? */
-int ap__event_head_plain(ap__event_conn_t *cs);
-
-/** Are heads read here: plain, or under mod_reqtimeout's filter alone
- *  (whose state a fresh conn_rec gets anew in pre_connection)? */
-int ap__event_head_ours(ap__event_conn_t *cs);
-
-/** Has the head parked in head_q outlived its mod_reqtimeout deadline?
- *  Then a worker, not a plain close, must end it (event_listener.c). */
-int ap__event_head_expired(const ap__event_conn_t *cs, apr_time_t now);
+/* The core's server/mpm_head.c (mpm_head_private.h), on cs->head: read
+ * by a worker, parked in head_q until cs->head.deadline or Timeout; an
+ * expired one (ap__mpm_head_expired) is finished by a worker, as
+ * event_listener.c's head_timed_out says. */
 
 /* ---- idle keep-alive connections reduced to a record (event_idle.c) -- */
 

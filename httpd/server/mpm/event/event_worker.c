@@ -62,7 +62,7 @@ static ap__event_conn_t *new_conn(ap__event_child_t *ch, apr_thread_t *thd,
         c->aborted = 1;
     }
     else {
-        ap__event_head_attach(cs);
+        ap__mpm_head_attach(&cs->head, c, job->sd);
     }
     cs->pub.state = CONN_STATE_READ_REQUEST_LINE;
     cs->pub.sense = CONN_SENSE_DEFAULT;
@@ -159,11 +159,11 @@ static int read_head(ap__event_child_t *ch, ap__event_conn_t *cs)
         cs->pipelined = 0;
         return 1;
     }
-    switch (ap__event_head_read(cs)) {
-    case AP__EVENT_HEAD_MORE:
+    switch (ap__mpm_head_read(&cs->head)) {
+    case AP__MPM_HEAD_MORE:
         ap__event_park(ch, cs, ch->head_q, APR_POLLIN);
         return 0;
-    case AP__EVENT_HEAD_GONE:
+    case AP__MPM_HEAD_GONE:
         cs->pub.state = CONN_STATE_LINGER;
         return 1;
     default:

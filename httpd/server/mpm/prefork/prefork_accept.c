@@ -75,11 +75,15 @@ static apr_status_t add_fds(ap__prefork_accept_t *ac, apr_pool_t *p)
     return rv;
 }
 
+/* With several listener buckets (ListenCoresBucketsRatio) the one
+ * mutex would let its holder wait on its own bucket while another's
+ * connections queue up unserved: accept is then not serialised, as with
+ * a single listener. */
 static apr_status_t join_mutex(ap__prefork_accept_t *ac, apr_pool_t *p)
 {
     apr_status_t rv;
 
-    if (!ap__prefork_accept_mutex) {
+    if (!ap__prefork_accept_mutex || ap_num_listen_buckets > 1) {
         return APR_SUCCESS;
     }
     ac->mutex = ap__prefork_accept_mutex;

@@ -19,6 +19,7 @@
 #include "ap_mpm.h"
 
 #include "prefork_private.h"
+#include "listen_private.h"
 
 APLOG_USE_MODULE(mpm_prefork);
 
@@ -150,6 +151,9 @@ int ap__prefork_child_main(apr_pool_t *pconf, int slot)
     apr_pool_create(&pchild, pconf);
     apr_pool_tag(pchild, "pchild");
     child_signals();
+    /* From here ap_listeners is this child's bucket of listeners
+     * (ListenCoresBucketsRatio; the only one by default). */
+    ap__listen_child_bucket(slot);
     ap_update_child_status_from_indexes(slot, 0, SERVER_STARTING, NULL);
     if (ap_run_drop_privileges(pchild, ap_server_conf)) {
         return APEXIT_CHILDFATAL;

@@ -61,7 +61,9 @@ static void keep_children(ap__mpm_parent_t *pp)
     int missing;
 
     ap__mpm_parent_census(pp, &cs);
-    missing = ap__simple_conf.procs - cs.active;
+    /* conf.start: SimpleProcCount, raised to one child per listener
+     * bucket (ListenCoresBucketsRatio). */
+    missing = pp->conf.start - cs.active;
     if (missing <= 0 || ap__mpm_parent_start(pp, missing) == missing) {
         reported = 0;
         return;
@@ -224,6 +226,7 @@ static void simple_hooks(apr_pool_t *p)
     ap_hook_mpm_get_name(simple_get_name, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_mpm_register_timed_callback(ap__simple_register_timed, NULL, NULL,
                                         APR_HOOK_MIDDLE);
+    ap__mpm_head_register();
 }
 
 AP_DECLARE_MODULE(mpm_simple) = {

@@ -14,6 +14,7 @@
 #include "ap_mpm.h"
 
 #include "simple_private.h"
+#include "listen_private.h"
 
 APLOG_USE_MODULE(mpm_simple);
 
@@ -74,19 +75,21 @@ static void make_slots(ap__simple_child_t *ch)
 
 /* ---- set-up ------------------------------------------------------------------ */
 
+/* The listeners of this child's bucket (ListenCoresBucketsRatio). */
 static void add_listeners(ap__simple_child_t *ch)
 {
+    ap_listen_rec *mine = ap__listen_child_bucket(ch->child_num);
     ap_listen_rec *lr;
     int n = 0;
 
-    for (lr = ap_listeners; lr; lr = lr->next) {
+    for (lr = mine; lr; lr = lr->next) {
         n++;
     }
     ch->listen_pfds = apr_pcalloc(ch->pchild,
                                   sizeof(apr_pollfd_t) * (apr_size_t)(n + 1));
     ch->listen_tags = apr_pcalloc(ch->pchild, sizeof(ap__simple_tag_t)
                                               * (apr_size_t)(n + 1));
-    for (lr = ap_listeners; lr; lr = lr->next) {
+    for (lr = mine; lr; lr = lr->next) {
         apr_pollfd_t *pfd = &ch->listen_pfds[ch->n_listen];
         ap__simple_tag_t *tag = &ch->listen_tags[ch->n_listen];
 

@@ -3,7 +3,8 @@
  * pollset and the timers: accepts from the listening sockets, takes back
  * connections from the tasks and parks them with their timeout, hands
  * ready ones to the thread pool, reads lingering connections to their
- * end, runs due timers, and watches the pipe of death.
+ * end, runs due timers, and watches the pipe of death. A connection whose
+ * request head is incomplete waits here too, until the head's deadline.
  */
 #include <stdlib.h>
 
@@ -22,6 +23,8 @@ APLOG_USE_MODULE(mpm_simple);
 #define MAX_ACCEPTS_PER_EVENT 32
 #define POLL_CAP   apr_time_from_msec(200)  /* re-check signal flags */
 #define LINGER_FOR apr_time_from_sec(2)
+
+static void dispatch(ap__simple_child_t *ch, ap__simple_conn_t *cs);
 
 /* ---- closing ------------------------------------------------------------ */
 
@@ -43,12 +46,24 @@ static void close_conn(ap__simple_child_t *ch, ap__simple_conn_t *cs)
     ch->connections--;
 }
 
-/* A parked connection's timer: it waited too long. */
+/* A parked connection's timer: it waited too long. A request head past
+ * mod_reqtimeout's deadline is not just closed: as in Apache (and the
+ * event MPM) the client gets a 408 once its request line is in, so a
+ * task finishes it: the head read hands over what came in time and
+ * mod_reqtimeout's filter, past its deadline, fails the request. A head
+ * under Timeout is closed. */
 static void conn_expired(ap__simple_child_t *ch, void *baton)
 {
     ap__simple_conn_t *cs = baton;
 
     apr_pollset_remove(ch->pollset, &cs->pfd);
+    if (cs->next == AP__SIMPLE_NEXT_HEAD && !ch->stop_now
+        && ap__mpm_head_expired(&cs->head, apr_time_now())) {
+        ap__simple_timer_cancel(&ch->timers, &cs->timer);
+        set_parked(ch, cs, AP__SIMPLE_PARK_NONE);
+        dispatch(ch, cs);
+        return;
+    }
     if (cs->c && cs->pub.state == CONN_STATE_CHECK_REQUEST_LINE_READABLE) {
         /* Idle keep-alive: pre_close hooks, nothing left to flush. */
         ap_prep_lingering_close(cs->c);
@@ -83,9 +98,29 @@ static void park(ap__simple_child_t *ch, ap__simple_conn_t *cs,
     set_parked(ch, cs, kind);
 }
 
+/* How long the rest of a head may take: to mod_reqtimeout's deadline,
+ * else Timeout. */
+static apr_interval_time_t head_wait(const ap__simple_conn_t *cs)
+{
+    apr_time_t now;
+
+    if (!cs->head.deadline) {
+        return cs->c->base_server->timeout;
+    }
+    now = apr_time_now();
+    return cs->head.deadline > now ? cs->head.deadline - now : 0;
+}
+
 static void take_back(ap__simple_child_t *ch, ap__simple_conn_t *cs)
 {
     switch (cs->next) {
+    case AP__SIMPLE_NEXT_HEAD:
+        if (ch->stopping && cs->head.len == 0) {
+            close_conn(ch, cs);     /* nothing of a request yet */
+            return;
+        }
+        park(ch, cs, AP__SIMPLE_PARK_NONE, APR_POLLIN, head_wait(cs));
+        return;
     case AP__SIMPLE_NEXT_READ:
         if (ch->stopping) {
             ap_prep_lingering_close(cs->c);
@@ -294,13 +329,19 @@ static void graceful_expired(ap__simple_child_t *ch, void *baton)
 }
 
 /* Keep-alive connections parked in the loop, and new ones that have
- * sent nothing yet, go at once. */
+ * sent nothing yet (nothing of their request, if they wait for a head),
+ * go at once. */
 static int is_idle(const ap__simple_timer_t *t)
 {
     const ap__simple_conn_t *cs = t->baton;
 
-    return t->fn == conn_expired
-           && cs->pub.state == CONN_STATE_CHECK_REQUEST_LINE_READABLE;
+    if (t->fn != conn_expired) {
+        return 0;
+    }
+    if (cs->next == AP__SIMPLE_NEXT_HEAD) {
+        return cs->head.len == 0;
+    }
+    return cs->pub.state == CONN_STATE_CHECK_REQUEST_LINE_READABLE;
 }
 
 static void close_idle(ap__simple_child_t *ch)

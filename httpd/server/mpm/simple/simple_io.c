@@ -3,6 +3,8 @@
  * the conn_rec on the first run, drives the process_connection hooks
  * through the conn_state_t states http_core's async processing expects,
  * and stops as soon as the connection would have to wait:
+ *   READ_REQUEST_LINE, head incomplete  the rest of the head (its deadline:
+ *                                       mod_reqtimeout's or Timeout)
  *   CHECK_REQUEST_LINE_READABLE  wait for the next request (KeepAliveTimeout)
  *   WRITE_COMPLETION + pending   output drains from the pollset (Timeout)
  *   LINGER                       FIN sent; the loop reads the rest
@@ -53,6 +55,9 @@ static int make_conn(ap__simple_conn_t *cs, apr_thread_t *thd, int slot)
                       "simple: pre_connection hooks refused the "
                       "connection");
         c->aborted = 1;
+    }
+    else {
+        ap__mpm_head_attach(&cs->head, c, cs->sd);
     }
     cs->pub.state = CONN_STATE_READ_REQUEST_LINE;
     cs->pub.sense = CONN_SENSE_DEFAULT;
@@ -111,7 +116,8 @@ static int after_write(ap__simple_conn_t *cs)
         cs->pub.state = CONN_STATE_LINGER;
     }
     else if (c->data_in_input_filters) {
-        cs->pub.state = CONN_STATE_READ_REQUEST_LINE;
+        cs->pub.state = CONN_STATE_READ_REQUEST_LINE;   /* pipelined */
+        cs->pipelined = 1;
         return 1;
     }
     else {
@@ -148,6 +154,35 @@ static void finish(ap__simple_conn_t *cs)
     cs->next = AP__SIMPLE_NEXT_LINGER;
 }
 
+/* Collect the request head without blocking (unless the next request
+ * is already buffered); 0 when the loop must wait for the rest. */
+static int read_head(ap__simple_conn_t *cs)
+{
+    if (cs->pipelined) {
+        cs->pipelined = 0;
+        return 1;
+    }
+    switch (ap__mpm_head_read(&cs->head)) {
+    case AP__MPM_HEAD_MORE:
+        cs->next = AP__SIMPLE_NEXT_HEAD;
+        return 0;
+    case AP__MPM_HEAD_GONE:
+        cs->pub.state = CONN_STATE_LINGER;
+        return 1;
+    default:
+        return 1;
+    }
+}
+
+static void run_hooks(ap__simple_conn_t *cs)
+{
+    ap_run_process_connection(cs->c);
+    if (!valid_after_processing(cs->pub.state)) {
+        /* A synchronous protocol module served it all. */
+        cs->pub.state = CONN_STATE_LINGER;
+    }
+}
+
 static void serve(ap__simple_conn_t *cs)
 {
     conn_rec *c = cs->c;
@@ -157,10 +192,11 @@ static void serve(ap__simple_conn_t *cs)
             cs->pub.state = CONN_STATE_LINGER;
         }
         else if (cs->pub.state == CONN_STATE_READ_REQUEST_LINE) {
-            ap_run_process_connection(c);
-            if (!valid_after_processing(cs->pub.state)) {
-                /* A synchronous protocol module served it all. */
-                cs->pub.state = CONN_STATE_LINGER;
+            if (!read_head(cs)) {
+                return;     /* the loop waits for the rest of the head */
+            }
+            if (cs->pub.state == CONN_STATE_READ_REQUEST_LINE) {
+                run_hooks(cs);
             }
         }
         if (cs->pub.state != CONN_STATE_WRITE_COMPLETION) {

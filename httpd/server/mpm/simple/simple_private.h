@@ -31,6 +31,7 @@
 #include "mpm_common.h"
 #include "scoreboard.h"
 #include "unixd.h"
+#include "mpm_head_private.h"
 
 /* ---- configuration (simple.c) ----------------------------------------- */
 
@@ -125,6 +126,10 @@ void ap__simple_timed_take(ap__simple_child_t *ch);
 
 /* ---- connections (simple_io.c) ---------------------------------------- */
 
+/* A task reads a request head without blocking (server/mpm_head.c); while
+ * it is incomplete the connection waits in the loop's pollset, not in a
+ * pool thread, so slow clients cost a buffer each, not a thread. */
+
 /** What a pollfd's client_data points to starts with one of these. */
 #define AP__SIMPLE_KIND_CONN     0
 #define AP__SIMPLE_KIND_LISTENER 1
@@ -139,6 +144,8 @@ typedef struct {
 /** Where a task leaves its connection for the loop. */
 typedef enum {
     AP__SIMPLE_NEXT_READ,       /* wait for the next request */
+    AP__SIMPLE_NEXT_HEAD,       /* head incomplete: wait for the rest until
+                                 * its deadline (mpm_head.c) */
     AP__SIMPLE_NEXT_WRITE,      /* output pending: wait for POLLOUT */
     AP__SIMPLE_NEXT_LINGER,     /* read what the client still sends */
     AP__SIMPLE_NEXT_CLOSE,      /* close now */
@@ -174,6 +181,9 @@ struct ap__simple_conn {
     ap__simple_park_e parked;   /* loop: counted in ch->parked[] as */
     ap__simple_conn_t *link;    /* in the child's hand-back list */
     ap__simple_child_t *ch;
+    ap__mpm_head_t head;        /* request head read so far (task), and
+                                 * mod_reqtimeout's deadline for it */
+    int pipelined;              /* next request already buffered */
 };
 
 /** A thread-pool task: serve @a data (an ap__simple_conn_t) until it has

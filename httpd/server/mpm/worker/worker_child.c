@@ -16,6 +16,7 @@
 #include "ap_mpm.h"
 
 #include "worker_private.h"
+#include "listen_private.h"
 
 APLOG_USE_MODULE(mpm_worker);
 
@@ -28,13 +29,22 @@ static void child_sig_term(int sig)
     child_sigterm = 1;
 }
 
+/* The listeners of this child's bucket (ListenCoresBucketsRatio). One
+ * accept mutex across buckets would let its holder wait on its own
+ * bucket while another's connections queue up unserved: with several
+ * buckets accept is not serialised (the sockets are non-blocking, a
+ * child that loses the race polls again), as with a single listener. */
 static apr_status_t make_pollset(ap__worker_child_t *ch)
 {
+    ap_listen_rec *mine = ap__listen_child_bucket(ch->child_num);
     ap_listen_rec *lr;
     apr_status_t rv;
     int n = 0;
 
-    for (lr = ap_listeners; lr; lr = lr->next) {
+    if (ap_num_listen_buckets > 1) {
+        ap__worker_accept_mutex = NULL;     /* in this process only */
+    }
+    for (lr = mine; lr; lr = lr->next) {
         n++;
     }
     rv = apr_pollset_create(&ch->pollset, (apr_uint32_t)n + 1, ch->pchild,
@@ -47,7 +57,7 @@ static apr_status_t make_pollset(ap__worker_child_t *ch)
     }
     ch->listen_pfds = apr_pcalloc(ch->pchild, sizeof(apr_pollfd_t)
                                               * (apr_size_t)(n + 1));
-    for (lr = ap_listeners; lr; lr = lr->next) {
+    for (lr = mine; lr; lr = lr->next) {
         apr_pollfd_t *pfd = &ch->listen_pfds[ch->n_listen];
 
         if (!lr->sd) {

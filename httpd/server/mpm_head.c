@@ -1,22 +1,23 @@
 /*
- * event_head.c: reading a request head without holding a worker.
+ * mpm_head.c: reading a request head without holding a thread, shared by
+ * the asynchronous MPMs (event, simple; see mpm_head_private.h).
  *
- * When a connection waits for a request, a worker reads whatever the
- * socket has without blocking into a small per-connection buffer and
- * looks for the end of the head (the blank line). Until it is there the
- * connection goes back to the pollset, so a client that sends its
- * headers slowly costs a buffer, not a thread. Once the head is complete
- * the buffer becomes a heap bucket that the EVENT_HEAD input filter,
- * sitting just above CORE_IN, serves before anything else is read from
- * the socket: ap_read_request then parses it without waiting.
+ * When a connection waits for a request, a thread of the MPM reads
+ * whatever the socket has without blocking into a small per-connection
+ * buffer and looks for the end of the head (the blank line). Until it is
+ * there the connection goes back to the MPM's pollset, so a client that
+ * sends its headers slowly costs a buffer, not a thread. Once the head is
+ * complete the buffer becomes a heap bucket that the MPM_HEAD input
+ * filter, sitting just above CORE_IN, serves before anything else is
+ * read from the socket: ap_read_request then parses it without waiting.
  *
  * Only plain connections do this: no connection filter above ours (TLS
  * must see the raw reads), except mod_reqtimeout's. Its header rule is
  * applied here instead: it gives the head's deadline (the clock starts
  * at the first read of the head, MinRate credit as its filter gives it),
- * the connection waits in head_q until then, and a worker lets the
- * filter fail the head once it is past (event_listener.c). Without the
- * module a head may take Timeout.
+ * the connection waits in the pollset until then, and a thread lets the
+ * filter fail the head once it is past (the MPM's timeout handling).
+ * Without the module a head may take Timeout.
  */
 #include <string.h>
 
@@ -29,9 +30,7 @@
 #include "http_log.h"
 #include "util_filter.h"
 
-#include "event_private.h"
-
-APLOG_USE_MODULE(mpm_event);
+#include "mpm_head_private.h"
 
 #define HEAD_FIRST  (8192 - 128)        /* one allocator node */
 #define HEAD_MAX    (64 * 1024)         /* then the parser reads the rest */
@@ -70,9 +69,9 @@ static int ends_line(apr_bucket_brigade *b)
     return 0;
 }
 
-static apr_status_t eat_crlf(ap__event_conn_t *cs)
+static apr_status_t eat_crlf(ap__mpm_head_t *h)
 {
-    apr_bucket_brigade *hb = cs->head_bb;
+    apr_bucket_brigade *hb = h->bb;
 
     while (!APR_BRIGADE_EMPTY(hb)) {
         apr_bucket *e = APR_BRIGADE_FIRST(hb);
@@ -136,9 +135,9 @@ static apr_status_t give_bytes(apr_bucket_brigade *hb, apr_bucket_brigade *b,
 }
 
 /* Nothing left to serve? Empty buckets left by splitting lines go. */
-static int head_empty(ap__event_conn_t *cs)
+static int head_empty(ap__mpm_head_t *h)
 {
-    apr_bucket_brigade *hb = cs->head_bb;
+    apr_bucket_brigade *hb = h->bb;
 
     if (!hb) {
         return 1;
@@ -153,11 +152,11 @@ static apr_status_t head_filter(ap_filter_t *f, apr_bucket_brigade *b,
                                 ap_input_mode_t mode, apr_read_type_e block,
                                 apr_off_t readbytes)
 {
-    ap__event_conn_t *cs = f->ctx;
-    apr_bucket_brigade *hb = cs->head_bb;
+    ap__mpm_head_t *h = f->ctx;
+    apr_bucket_brigade *hb = h->bb;
     apr_status_t rv;
 
-    if (mode == AP_MODE_INIT || head_empty(cs)) {
+    if (mode == AP_MODE_INIT || head_empty(h)) {
         return ap_get_brigade(f->next, b, mode, block, readbytes);
     }
     switch (mode) {
@@ -169,7 +168,7 @@ static apr_status_t head_filter(ap_filter_t *f, apr_bucket_brigade *b,
         }
         return rv;
     case AP_MODE_EATCRLF:
-        rv = eat_crlf(cs);
+        rv = eat_crlf(h);
         if (rv == APR_SUCCESS && APR_BRIGADE_EMPTY(hb)) {
             return ap_get_brigade(f->next, b, mode, block, readbytes);
         }
@@ -195,17 +194,20 @@ static void head_retrieve(void)
                                    : NULL;
 }
 
-void ap__event_head_register(void)
+AP_DECLARE(void) ap__mpm_head_register(void)
 {
-    head_filter_handle = ap_register_input_filter("EVENT_HEAD", head_filter,
+    head_filter_handle = ap_register_input_filter("MPM_HEAD", head_filter,
                                                   NULL,
                                                   AP_FTYPE_NETWORK - 1);
     ap_hook_optional_fn_retrieve(head_retrieve, NULL, NULL, APR_HOOK_MIDDLE);
 }
 
-void ap__event_head_attach(ap__event_conn_t *cs)
+AP_DECLARE(void) ap__mpm_head_attach(ap__mpm_head_t *h, conn_rec *c,
+                                     apr_socket_t *sd)
 {
-    ap_add_input_filter_handle(head_filter_handle, cs, NULL, cs->c);
+    h->c = c;
+    h->sd = sd;
+    ap_add_input_filter_handle(head_filter_handle, h, NULL, c);
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -258,92 +260,98 @@ static int head_complete(const char *buf, apr_size_t len)
 }
 
 /* Make room for more bytes; 0 when the buffer may not grow further. */
-static int grow(ap__event_conn_t *cs)
+static int grow(ap__mpm_head_t *h)
 {
-    apr_size_t cap = cs->hcap ? cs->hcap * 2 : HEAD_FIRST;
+    apr_size_t cap = h->cap ? h->cap * 2 : HEAD_FIRST;
     char *buf;
 
-    if (cs->hcap >= HEAD_MAX) {
+    if (h->cap >= HEAD_MAX) {
         return 0;
     }
     if (cap > HEAD_MAX) {
         cap = HEAD_MAX;
     }
-    buf = apr_bucket_alloc(cap, cs->ba);
+    buf = apr_bucket_alloc(cap, h->c->bucket_alloc);
     if (!buf) {
         return 0;
     }
-    if (cs->hbuf) {
-        memcpy(buf, cs->hbuf, cs->hlen);
-        apr_bucket_free(cs->hbuf);
+    if (h->buf) {
+        memcpy(buf, h->buf, h->len);
+        apr_bucket_free(h->buf);
     }
-    cs->hbuf = buf;
-    cs->hcap = cap;
+    h->buf = buf;
+    h->cap = cap;
     return 1;
 }
 
-/* Hand the buffered bytes to EVENT_HEAD. */
-static void publish(ap__event_conn_t *cs)
+/* Hand the buffered bytes to MPM_HEAD. */
+static void publish(ap__mpm_head_t *h)
 {
     apr_bucket *e;
 
-    if (!cs->hlen) {
-        if (cs->hbuf) {
-            apr_bucket_free(cs->hbuf);
+    if (!h->len) {
+        if (h->buf) {
+            apr_bucket_free(h->buf);
         }
-        cs->hbuf = NULL;
-        cs->hcap = 0;
+        h->buf = NULL;
+        h->cap = 0;
         return;
     }
-    if (!cs->head_bb) {
-        cs->head_bb = apr_brigade_create(cs->p, cs->ba);
+    if (!h->bb) {
+        h->bb = apr_brigade_create(h->c->pool, h->c->bucket_alloc);
     }
-    e = apr_bucket_heap_create(cs->hbuf, cs->hlen, apr_bucket_free, cs->ba);
-    APR_BRIGADE_INSERT_TAIL(cs->head_bb, e);
-    cs->hbuf = NULL;
-    cs->hlen = cs->hcap = 0;
+    e = apr_bucket_heap_create(h->buf, h->len, apr_bucket_free,
+                               h->c->bucket_alloc);
+    APR_BRIGADE_INSERT_TAIL(h->bb, e);
+    h->buf = NULL;
+    h->len = h->cap = 0;
 }
 
-/* May this connection's head be read here? Only when EVENT_HEAD is the
+/* May this connection's head be read here? Only when MPM_HEAD is the
  * top of the connection's input chain and holds nothing yet. */
-int ap__event_head_plain(ap__event_conn_t *cs)
+AP_DECLARE(int) ap__mpm_head_plain(ap__mpm_head_t *h)
 {
-    ap_filter_t *top = cs->c->input_filters;
+    ap_filter_t *top;
 
-    return top && top->frec == head_filter_handle && head_empty(cs);
+    if (!h->c) {
+        return 0;       /* never attached: pre_connection refused it */
+    }
+    top = h->c->input_filters;
+    return top && top->frec == head_filter_handle && head_empty(h);
 }
 
 /* Is mod_reqtimeout's filter the top of the input chain, directly above
- * an empty EVENT_HEAD? */
-static int under_reqtimeout(ap__event_conn_t *cs)
+ * an empty MPM_HEAD? */
+static int under_reqtimeout(ap__mpm_head_t *h)
 {
-    ap_filter_t *top = cs->c->input_filters;
+    ap_filter_t *top = h->c ? h->c->input_filters : NULL;
 
     return rt_filter_handle && top && top->frec == rt_filter_handle
            && top->next && top->next->frec == head_filter_handle
-           && head_empty(cs);
+           && head_empty(h);
 }
 
-int ap__event_head_ours(ap__event_conn_t *cs)
+AP_DECLARE(int) ap__mpm_head_ours(ap__mpm_head_t *h)
 {
-    return ap__event_head_plain(cs) || under_reqtimeout(cs);
+    return ap__mpm_head_plain(h) || under_reqtimeout(h);
 }
 
-int ap__event_head_expired(const ap__event_conn_t *cs, apr_time_t now)
+AP_DECLARE(int) ap__mpm_head_expired(const ap__mpm_head_t *h,
+                                     apr_time_t now)
 {
-    return cs->head_deadline && now >= cs->head_deadline
-           && cs->pub.state == CONN_STATE_READ_REQUEST_LINE;
+    return h->deadline && now >= h->deadline && h->c && h->c->cs
+           && h->c->cs->state == CONN_STATE_READ_REQUEST_LINE;
 }
 
 /* The bytes of the head that earn MinRate time, as with Apache's filter:
  * all up to the last line feed, and those of an unfinished line that came
  * before this read (this read's part counts once more arrives). */
-static apr_off_t credited(const ap__event_conn_t *cs, apr_size_t before)
+static apr_off_t credited(const ap__mpm_head_t *h, apr_size_t before)
 {
     apr_size_t i;
 
-    for (i = cs->hlen; i > before; i--) {
-        if (cs->hbuf[i - 1] == APR_ASCII_LF) {
+    for (i = h->len; i > before; i--) {
+        if (h->buf[i - 1] == APR_ASCII_LF) {
             return (apr_off_t)i;
         }
     }
@@ -352,73 +360,73 @@ static apr_off_t credited(const ap__event_conn_t *cs, apr_size_t before)
 
 /* Read what the socket has into the buffer; 1 when the head is complete
  * (or too big to wait for), else 0 with the last status in *rv. */
-static int read_some(ap__event_conn_t *cs, apr_status_t *rv)
+static int read_some(ap__mpm_head_t *h, apr_status_t *rv)
 {
     apr_interval_time_t saved;
     int done = 0;
 
     *rv = APR_SUCCESS;
-    apr_socket_timeout_get(cs->sd, &saved);
-    apr_socket_timeout_set(cs->sd, 0);
+    apr_socket_timeout_get(h->sd, &saved);
+    apr_socket_timeout_set(h->sd, 0);
     while (!done) {
         apr_size_t len;
 
-        if (cs->hlen == cs->hcap && !grow(cs)) {
+        if (h->len == h->cap && !grow(h)) {
             done = 1;           /* too big to wait for: the parser judges */
             break;
         }
-        len = cs->hcap - cs->hlen;
-        *rv = apr_socket_recv(cs->sd, cs->hbuf + cs->hlen, &len);
-        cs->hlen += len;
+        len = h->cap - h->len;
+        *rv = apr_socket_recv(h->sd, h->buf + h->len, &len);
+        h->len += len;
         if (*rv != APR_SUCCESS) {
             break;
         }
-        done = head_complete(cs->hbuf, cs->hlen);
+        done = head_complete(h->buf, h->len);
     }
-    apr_socket_timeout_set(cs->sd, saved);
+    apr_socket_timeout_set(h->sd, saved);
     return done;
 }
 
-int ap__event_head_read(ap__event_conn_t *cs)
+AP_DECLARE(int) ap__mpm_head_read(ap__mpm_head_t *h)
 {
-    apr_size_t before = cs->hlen;
+    apr_size_t before = h->len;
     apr_status_t rv;
     int timed = 0, done;
 
-    if (ap__event_head_expired(cs, apr_time_now())) {
+    if (ap__mpm_head_expired(h, apr_time_now())) {
         /* Too late for more: the parser fails on what came in time. */
-        cs->head_deadline = 0;
-        publish(cs);
-        return AP__EVENT_HEAD_DONE;
+        h->deadline = 0;
+        publish(h);
+        return AP__MPM_HEAD_DONE;
     }
-    cs->head_deadline = 0;
-    if (!ap__event_head_plain(cs)) {
-        if (!under_reqtimeout(cs)) {
-            return AP__EVENT_HEAD_DONE;
+    h->deadline = 0;
+    if (!ap__mpm_head_plain(h)) {
+        if (!under_reqtimeout(h)) {
+            return AP__MPM_HEAD_DONE;
         }
         timed = 1;
     }
-    done = read_some(cs, &rv);
+    done = read_some(h, &rv);
     if (!done && rv != APR_SUCCESS && !APR_STATUS_IS_EAGAIN(rv)) {
-        if (!cs->hlen) {
-            publish(cs);
-            return AP__EVENT_HEAD_GONE;     /* closed between requests */
+        if (!h->len) {
+            publish(h);
+            return AP__MPM_HEAD_GONE;   /* closed between requests */
         }
         done = 1;   /* a partial head then EOF: the parser answers */
     }
     if (timed) {
         /* The rule's deadline (the first call starts its clock), and
          * mod_reqtimeout learns which bytes it need not count again. */
-        cs->head_deadline = rt_deadline(cs->c, credited(cs, before),
-                                        (apr_off_t)cs->hlen);
+        h->deadline = rt_deadline(h->c, credited(h, before),
+                                  (apr_off_t)h->len);
     }
     if (!done) {
-        if (!cs->hlen) {
-            publish(cs);        /* nothing yet: keep no buffer parked */
+        if (!h->len) {
+            publish(h);         /* nothing yet: keep no buffer parked */
         }
-        return AP__EVENT_HEAD_MORE;
+        return AP__MPM_HEAD_MORE;
     }
-    cs->head_deadline = 0;
-    publish(cs);
-    return AP__EVENT_HEAD_DONE;
+    h->deadline = 0;
+    publish(h);
+    return AP__MPM_HEAD_DONE;
 }
