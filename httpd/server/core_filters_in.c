@@ -11,6 +11,8 @@
 #include "http_log.h"
 #include "util_filter.h"
 
+#include "request_private.h"
+
 APLOG_USE_MODULE(core);
 
 /* Lazily create the context, with the socket bucket (or whatever a
@@ -37,19 +39,18 @@ static core_ctx_t *get_ctx(ap_filter_t *f)
     return ctx;
 }
 
-/* Drop leading CR/LF bytes (blank lines between pipelined requests). */
-static apr_status_t eat_crlf(core_ctx_t *ctx)
+apr_status_t ap__brigade_eat_crlf(apr_bucket_brigade *bb)
 {
-    while (!APR_BRIGADE_EMPTY(ctx->b)) {
-        apr_bucket *e = APR_BRIGADE_FIRST(ctx->b);
+    while (!APR_BRIGADE_EMPTY(bb)) {
+        apr_bucket *e = APR_BRIGADE_FIRST(bb);
         const char *str;
         apr_size_t len, i = 0;
         apr_status_t rv = apr_bucket_read(e, &str, &len, APR_NONBLOCK_READ);
 
         if (rv != APR_SUCCESS) {
-            return APR_STATUS_IS_EAGAIN(rv) ? APR_SUCCESS : rv;
+            return rv;
         }
-        while (i < len && (str[i] == '\r' || str[i] == '\n')) {
+        while (i < len && (str[i] == APR_ASCII_CR || str[i] == APR_ASCII_LF)) {
             i++;
         }
         if (i < len) {
@@ -62,6 +63,15 @@ static apr_status_t eat_crlf(core_ctx_t *ctx)
         apr_bucket_delete(e);
     }
     return APR_EOF;
+}
+
+/* Drop leading CR/LF bytes (blank lines between pipelined requests);
+ * nothing more to read now is no error. */
+static apr_status_t eat_crlf(core_ctx_t *ctx)
+{
+    apr_status_t rv = ap__brigade_eat_crlf(ctx->b);
+
+    return APR_STATUS_IS_EAGAIN(rv) ? APR_SUCCESS : rv;
 }
 
 /* Bytes available in ctx->b without waiting, starting with @a have

@@ -31,6 +31,7 @@
 #include "util_filter.h"
 
 #include "mpm_head_private.h"
+#include "request_private.h"
 
 #define HEAD_FIRST  (8192 - 128)        /* one allocator node */
 #define HEAD_MAX    (64 * 1024)         /* then the parser reads the rest */
@@ -69,32 +70,13 @@ static int ends_line(apr_bucket_brigade *b)
     return 0;
 }
 
+/* Leading blank lines go; the brigade running out is no error here (the
+ * caller then reads on from the socket). */
 static apr_status_t eat_crlf(ap__mpm_head_t *h)
 {
-    apr_bucket_brigade *hb = h->bb;
+    apr_status_t rv = ap__brigade_eat_crlf(h->bb);
 
-    while (!APR_BRIGADE_EMPTY(hb)) {
-        apr_bucket *e = APR_BRIGADE_FIRST(hb);
-        const char *str;
-        apr_size_t len, i = 0;
-        apr_status_t rv = apr_bucket_read(e, &str, &len, APR_NONBLOCK_READ);
-
-        if (rv != APR_SUCCESS) {
-            return rv;
-        }
-        while (i < len && (str[i] == APR_ASCII_CR || str[i] == APR_ASCII_LF)) {
-            i++;
-        }
-        if (i < len) {
-            if (i) {
-                apr_bucket_split(e, i);
-                apr_bucket_delete(e);
-            }
-            return APR_SUCCESS;
-        }
-        apr_bucket_delete(e);
-    }
-    return APR_SUCCESS;
+    return rv == APR_EOF ? APR_SUCCESS : rv;
 }
 
 /* READBYTES moves, SPECULATIVE copies, at most @a want bytes. */

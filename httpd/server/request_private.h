@@ -30,6 +30,11 @@ conn_rec *ap__core_create_conn(apr_pool_t *ptrans, server_rec *s,
 /** The core's pre_connection hook: socket options and network filters. */
 int ap__core_pre_connection(conn_rec *c, void *csd);
 
+/** Drop the CR/LF bytes at the start of @a bb (blank lines before a
+ *  request) without blocking: APR_SUCCESS when another byte comes next,
+ *  APR_EOF when @a bb ran out, or what reading a bucket returned. */
+apr_status_t ap__brigade_eat_crlf(apr_bucket_brigade *bb);
+
 /* ---- walk cache (request_walk_cache.c) ---- */
 
 /** One section matched during a walk, and the merge of it with all the
