@@ -7,12 +7,11 @@
  * fewer workers run than the machine has processors; otherwise it waits
  * in the ring for the first running worker to finish, which takes it
  * without sleeping in between. A worker blocked in a slow handler would
- * leave such a job waiting: when no running worker has taken a job from
- * the ring for AP__EVENT_JOB_LAG, the listener's tick wakes one sleeping
- * worker more (and another one each further AP__EVENT_JOB_LAG without
- * progress). Workers that are merely busy (a burst of work for every
- * processor) take jobs all the time, and then nobody more is woken:
- * more threads would not make more processors.
+ * leave such a job waiting: the listener's tick hands the jobs that
+ * waited for AP__EVENT_JOB_LAG to sleeping workers whatever the count
+ * (each goes back to sleep once the ring is empty). That all workers are
+ * then busy does not make them stuck: only when no job left the ring for
+ * AP__EVENT_JOB_LAG either are they (ap__event_jobq_stalled()).
  *
  * Sleeping workers form a stack: the one that slept last, whose stack
  * and data are still in the caches, is woken first. Each has its own
@@ -56,7 +55,9 @@ struct ap__event_jobq {
     int running;                /* workers holding a job */
     int max_running;
     int terminated;
-    apr_time_t progress;        /* last time a job left the ring */
+    int ring_used;              /* the listener's own: a job went to the
+                                 * ring since the ring was last empty */
+    apr_time_t progress;        /* last time a job left a longer ring */
     apr_thread_mutex_t *pool_mutex;
     apr_pool_t **pools;         /* recycled connection pools */
     int npools;
@@ -162,6 +163,7 @@ apr_status_t ap__event_jobq_push(ap__event_jobq_t *q,
         q->ring[(q->head + q->count) % q->capacity].job = *job;
         q->ring[(q->head + q->count) % q->capacity].queued = apr_time_now();
         q->count++;
+        q->ring_used = 1;
     }
     apr_thread_mutex_unlock(q->mutex);
     if (w) {
@@ -226,32 +228,33 @@ apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, int worker,
 
 apr_interval_time_t ap__event_jobq_tick(ap__event_jobq_t *q, apr_time_t now)
 {
-    waiter_t *w = NULL;
+    waiter_t *woken[16];
     apr_interval_time_t next = -1;
+    int n = 0, i;
 
+    if (!q->ring_used) {
+        return -1;              /* nothing queued: no lock taken */
+    }
     apr_thread_mutex_lock(q->mutex);
-    if (q->count > 0) {
-        apr_time_t since = q->ring[q->head].queued > q->progress
-                           ? q->ring[q->head].queued : q->progress;
+    while (q->count > 0 && q->sleepers && n < (int)(sizeof(woken) / sizeof(*woken))
+           && q->ring[q->head].queued + AP__EVENT_JOB_LAG <= now) {
+        ap__event_job_t job;
 
-        if (q->sleepers && since + AP__EVENT_JOB_LAG <= now) {
-            ap__event_job_t job;
-
-            take(q, &job);
-            w = hand_over(q, &job);
-            q->progress = now;
-            since = now;
-        }
-        if (q->count > 0) {
-            next = since + AP__EVENT_JOB_LAG - now;
-            if (next < 0) {
-                next = 0;
-            }
+        take(q, &job);
+        woken[n++] = hand_over(q, &job);
+    }
+    if (q->count == 0) {
+        q->ring_used = 0;
+    }
+    else {
+        next = q->ring[q->head].queued + AP__EVENT_JOB_LAG - now;
+        if (next < 0) {
+            next = 0;
         }
     }
     apr_thread_mutex_unlock(q->mutex);
-    if (w) {
-        wake(w);
+    for (i = 0; i < n; i++) {
+        wake(woken[i]);
     }
     return next;
 }
@@ -278,22 +281,26 @@ int ap__event_jobq_idlers(ap__event_jobq_t *q)
     return (int)apr_atomic_read32(&q->idlers);
 }
 
+int ap__event_jobq_stalled(ap__event_jobq_t *q, apr_time_t now)
+{
+    int stalled = 0;
+
+    apr_thread_mutex_lock(q->mutex);
+    if (!q->sleepers && q->count > 0) {
+        apr_time_t since = q->ring[q->head].queued > q->progress
+                           ? q->ring[q->head].queued : q->progress;
+        stalled = since + AP__EVENT_JOB_LAG <= now;
+    }
+    apr_thread_mutex_unlock(q->mutex);
+    return stalled;
+}
+
 int ap__event_jobq_running(ap__event_jobq_t *q)
 {
     int n;
 
     apr_thread_mutex_lock(q->mutex);
     n = q->running;
-    apr_thread_mutex_unlock(q->mutex);
-    return n;
-}
-
-int ap__event_jobq_backlog(ap__event_jobq_t *q)
-{
-    int n;
-
-    apr_thread_mutex_lock(q->mutex);
-    n = q->count;
     apr_thread_mutex_unlock(q->mutex);
     return n;
 }

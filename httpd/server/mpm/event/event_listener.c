@@ -269,13 +269,14 @@ static void publish_counts(ap__event_child_t *ch)
     ps->not_accepting = (char)ch->listeners_off;
 }
 
-/* Every worker busy and work waiting: AsyncRequestWorkerFactor says to
- * close idle keep-alive connections now, so that their clients come back
- * to a process with free workers. */
-static int workers_busy(ap__event_child_t *ch)
+/* Every worker busy and work waiting, not moving: AsyncRequestWorkerFactor
+ * says to close idle keep-alive connections now, so that their clients
+ * come back to a process with free workers. (Workers that just work
+ * through a burst of jobs do not count: they are not stuck.) */
+static int workers_busy(ap__event_child_t *ch, apr_time_t now)
 {
     return ap__event_jobq_idlers(ch->jobs) == 0
-           && ap__event_jobq_backlog(ch->jobs) > 0;
+           && ap__event_jobq_stalled(ch->jobs, now);
 }
 
 /* A request head that did not come in time. Under mod_reqtimeout's rule
@@ -304,7 +305,7 @@ static void process_timeouts(ap__event_child_t *ch, int graceful)
     ap__event_conn_t *to_dry = NULL;
     ap__event_conn_t *heads = NULL;
     ap__event_idle_t *dried = NULL;
-    int kill_ka = graceful || workers_busy(ch);
+    int kill_ka = graceful || workers_busy(ch, now);
     int i;
 
     apr_thread_mutex_lock(ch->tq_mutex);

@@ -155,33 +155,35 @@ typedef struct {
 
 typedef struct ap__event_jobq ap__event_jobq_t;
 
-/** How long jobs may wait without any running worker taking one before
- *  the listener wakes a sleeping worker (the running ones are blocked). */
+/** How long a job may wait for a running worker before the listener
+ *  wakes a sleeping one (the running ones may be blocked). */
 #define AP__EVENT_JOB_LAG apr_time_from_msec(1)
 
 /** A queue for @a workers worker threads (numbered 0 .. workers-1). */
 apr_status_t ap__event_jobq_create(ap__event_jobq_t **q, int workers,
                                    apr_pool_t *p);
 /** Queue a job: to a sleeping worker while fewer workers run than there
- *  are processors, else for the next worker to finish (the ring grows). */
+ *  are processors, else for the next worker to finish (the ring grows).
+ *  Only the listener thread pushes (and ticks). */
 apr_status_t ap__event_jobq_push(ap__event_jobq_t *q,
                                  const ap__event_job_t *job);
 /** Worker @a worker waits for a job; APR_EOF once the queue is
  *  terminated (jobs still queued then are dropped). */
 apr_status_t ap__event_jobq_pop(ap__event_jobq_t *q, int worker,
                                 ap__event_job_t *job);
-/** Listener: wake one sleeper when jobs wait and none left the queue for
- *  AP__EVENT_JOB_LAG (the running workers are blocked); returns the time
- *  until the next such check is due, -1 if no job waits. */
+/** Listener: hand jobs that waited for AP__EVENT_JOB_LAG to sleeping
+ *  workers (the running ones may be blocked); returns the time until the
+ *  next job would be late, -1 if no job waits. */
 apr_interval_time_t ap__event_jobq_tick(ap__event_jobq_t *q, apr_time_t now);
 /** Wake every waiting worker for good. */
 void ap__event_jobq_term(ap__event_jobq_t *q);
 /** Workers currently waiting in pop (read without the lock). */
 int ap__event_jobq_idlers(ap__event_jobq_t *q);
+/** Every worker holds a job, jobs wait, and none left the queue for
+ *  AP__EVENT_JOB_LAG: the workers are stuck, not just busy. */
+int ap__event_jobq_stalled(ap__event_jobq_t *q, apr_time_t now);
 /** Workers holding a job now. */
 int ap__event_jobq_running(ap__event_jobq_t *q);
-/** Jobs waiting for a worker. */
-int ap__event_jobq_backlog(ap__event_jobq_t *q);
 
 /** A recycled connection pool (own allocator), or a new one. */
 apr_pool_t *ap__event_pool_get(ap__event_jobq_t *q);
@@ -218,6 +220,7 @@ typedef struct {
     int n_timers;
     int timers_cap;
     ap__event_timer_t *timer_free;    /* spare timers */
+    volatile apr_uint32_t timers_pending; /* n_timers, readable unlocked */
     ap__event_tq_t extra_q[8];        /* other KeepAliveTimeouts */
     int n_extra_q;
     apr_time_t next_expiry;           /* earliest head expiry, 0: none */

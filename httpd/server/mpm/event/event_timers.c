@@ -8,6 +8,8 @@
  */
 #include <string.h>
 
+#include "apr_atomic.h"
+
 #include "ap_config.h"
 #include "httpd.h"
 #include "http_log.h"
@@ -101,6 +103,7 @@ apr_status_t ap__event_register_timed_callback(apr_time_t t,
     reserve(ch);
     ch->timers[ch->n_timers] = te;
     sift_up(ch->timers, ch->n_timers++);
+    apr_atomic_inc32(&ch->timers_pending);
     first = ch->timers[0] == te;
     apr_thread_mutex_unlock(ch->tq_mutex);
     if (first) {
@@ -113,6 +116,9 @@ apr_interval_time_t ap__event_timers_due(ap__event_child_t *ch, apr_time_t now)
 {
     apr_interval_time_t until = -1;
 
+    if (!apr_atomic_read32(&ch->timers_pending)) {
+        return -1;      /* the listener asks every turn: no lock for none */
+    }
     apr_thread_mutex_lock(ch->tq_mutex);
     if (ch->n_timers) {
         until = ch->timers[0]->when - now;
@@ -126,7 +132,7 @@ apr_interval_time_t ap__event_timers_due(ap__event_child_t *ch, apr_time_t now)
 
 void ap__event_timers_run(ap__event_child_t *ch, apr_time_t now)
 {
-    for (;;) {
+    while (apr_atomic_read32(&ch->timers_pending)) {
         ap__event_job_t job = { NULL, NULL, NULL, NULL, NULL };
 
         apr_thread_mutex_lock(ch->tq_mutex);
@@ -137,6 +143,7 @@ void ap__event_timers_run(ap__event_child_t *ch, apr_time_t now)
         job.timer = ch->timers[0];
         ch->timers[0] = ch->timers[--ch->n_timers];
         sift_down(ch->timers, ch->n_timers, 0);
+        apr_atomic_dec32(&ch->timers_pending);
         apr_thread_mutex_unlock(ch->tq_mutex);
         ap__event_jobq_push(ch->jobs, &job);
     }
